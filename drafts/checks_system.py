@@ -1,0 +1,1 @@
+"""Django system checks (``manage.py check``). The rendering issue adds font checks here."""

@@ -1,0 +1,235 @@
+"""The report tree: the one structure between forms, importers, checks and renderers.
+
+Pure Python: no ORM, no request. See ``shared/design/report-tree.md`` for the format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+VERSION = 1
+
+ITEM_STYLES = ("arabic", "paren", "ordinal", "none")
+
+SECTION_KINDS = (
+    "politics",
+    "duties",
+    "party",
+    "integrity",
+    "law",
+    "ideology",
+    "conduct",
+    "problems",
+    "plans",
+    "other",
+)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class TreeError(ValueError):
+    """The JSON is not a valid report tree; the message says where and why."""
+
+
+@dataclass
+class Item:
+    lead: str = ""
+    body: str = ""
+
+    def to_dict(self) -> dict:
+        return {"lead": self.lead, "body": self.body}
+
+
+@dataclass
+class Section:
+    heading: str = ""
+    kind: str = ""
+    item_style: str = "arabic"
+    inline_items: bool = False
+    intro: str = ""
+    items: list[Item] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "heading": self.heading,
+            "kind": self.kind,
+            "item_style": self.item_style,
+            "inline_items": self.inline_items,
+            "intro": self.intro,
+            "items": [item.to_dict() for item in self.items],
+        }
+
+
+@dataclass
+class Signature:
+    name: str = ""
+    date: str = ""  # ISO YYYY-MM-DD or ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "date": self.date}
+
+
+@dataclass
+class Report:
+    title: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    opening: str = ""
+    sections: list[Section] = field(default_factory=list)
+    closing: str = ""
+    signature: Signature | None = None
+    version: int = VERSION
+
+    # -- JSON -------------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        return {
+            "version": self.version,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "byline": self.byline,
+            "opening": self.opening,
+            "sections": [s.to_dict() for s in self.sections],
+            "closing": self.closing,
+            "signature": self.signature.to_dict() if self.signature else None,
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def content_hash(self) -> str:
+        """SHA-256 of the canonical JSON: equal trees have equal hashes."""
+        canonical = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def from_dict(cls, data) -> Report:
+        return _report_from_dict(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise TreeError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        return _report_from_dict(data)
+
+    # -- helpers ------------------------------------------------------------
+
+    def text_fields(self):
+        """Yield ``(path, text)`` for every text field, in reading order.
+
+        ``path`` is the ``where`` of report-tree.md, e.g. ``sections[1].items[0].body``.
+        """
+        yield "title", self.title
+        yield "subtitle", self.subtitle
+        yield "byline", self.byline
+        yield "opening", self.opening
+        for i, section in enumerate(self.sections):
+            yield f"sections[{i}].heading", section.heading
+            yield f"sections[{i}].intro", section.intro
+            for j, item in enumerate(section.items):
+                yield f"sections[{i}].items[{j}].lead", item.lead
+                yield f"sections[{i}].items[{j}].body", item.body
+        yield "closing", self.closing
+        if self.signature:
+            yield "signature.name", self.signature.name
+
+    def char_count(self) -> int:
+        """Characters of text, not counting whitespace (what officials call 字数)."""
+        return sum(count_chars(text) for _, text in self.text_fields())
+
+
+def count_chars(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def format_date_cn(iso: str) -> str:
+    """``2025-01-10`` -> ``2025年1月10日``; ``""`` stays ``""``."""
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+# -- validation -------------------------------------------------------------
+
+
+def _str(data: dict, key: str, where: str) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TreeError(f"{where}{key}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def _report_from_dict(data) -> Report:
+    if not isinstance(data, dict):
+        raise TreeError("the tree must be a JSON object")
+    version = data.get("version", VERSION)
+    if version != VERSION:
+        raise TreeError(f"version: unsupported tree version {version!r} (expected {VERSION})")
+    sections_data = data.get("sections", [])
+    if not isinstance(sections_data, list):
+        raise TreeError("sections: expected a list")
+    sections = [_section_from_dict(s, i) for i, s in enumerate(sections_data)]
+    signature = None
+    sig = data.get("signature")
+    if sig is not None:
+        if not isinstance(sig, dict):
+            raise TreeError("signature: expected an object or null")
+        sig_date = _str(sig, "date", "signature.")
+        if sig_date:
+            if not _ISO_DATE.match(sig_date):
+                raise TreeError(f"signature.date: expected YYYY-MM-DD, got {sig_date!r}")
+            try:
+                date.fromisoformat(sig_date)
+            except ValueError:
+                raise TreeError(f"signature.date: not a real date: {sig_date!r}") from None
+        signature = Signature(name=_str(sig, "name", "signature."), date=sig_date)
+    return Report(
+        version=VERSION,
+        title=_str(data, "title", ""),
+        subtitle=_str(data, "subtitle", ""),
+        byline=_str(data, "byline", ""),
+        opening=_str(data, "opening", ""),
+        sections=sections,
+        closing=_str(data, "closing", ""),
+        signature=signature,
+    )
+
+
+def _section_from_dict(data, index: int) -> Section:
+    where = f"sections[{index}]."
+    if not isinstance(data, dict):
+        raise TreeError(f"sections[{index}]: expected an object")
+    style = data.get("item_style", "arabic")
+    if style not in ITEM_STYLES:
+        raise TreeError(f"{where}item_style: must be one of {', '.join(ITEM_STYLES)}, got {style!r}")
+    kind = _str(data, "kind", where)
+    if kind and kind not in SECTION_KINDS:
+        raise TreeError(f"{where}kind: unknown section kind {kind!r}")
+    inline = data.get("inline_items", False)
+    if not isinstance(inline, bool):
+        raise TreeError(f"{where}inline_items: expected true or false")
+    items_data = data.get("items", [])
+    if not isinstance(items_data, list):
+        raise TreeError(f"{where}items: expected a list")
+    items = []
+    for j, item in enumerate(items_data):
+        if not isinstance(item, dict):
+            raise TreeError(f"{where}items[{j}]: expected an object")
+        items.append(Item(lead=_str(item, "lead", f"{where}items[{j}]."), body=_str(item, "body", f"{where}items[{j}].")))
+    return Section(
+        heading=_str(data, "heading", where),
+        kind=kind,
+        item_style=style,
+        inline_items=inline,
+        intro=_str(data, "intro", where),
+        items=items,
+    )

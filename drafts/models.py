@@ -1,0 +1,334 @@
+"""Data of the drafting and review workflow.
+
+The report's content lives in Report/Section/Entry while it is being written; what a
+submission freezes is the report tree (``drafts.document``) stored as JSON.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .document import ITEM_STYLES, SECTION_KINDS
+
+ITEM_STYLE_CHOICES = [
+    ("arabic", _("1. 2. 3.")),
+    ("paren", _("(一) (二) (三)")),
+    ("ordinal", _("一是 二是 三是")),
+    ("none", _("No numbering")),
+]
+assert [c[0] for c in ITEM_STYLE_CHOICES] == list(ITEM_STYLES)
+
+SECTION_KIND_CHOICES = [
+    ("politics", _("Political theory and stance")),
+    ("duties", _("Duties and results")),
+    ("party", _("Party building and main responsibility")),
+    ("integrity", _("Integrity and self-discipline")),
+    ("law", _("Rule of law")),
+    ("ideology", _("Ideological work")),
+    ("conduct", _("Work style")),
+    ("problems", _("Problems and shortcomings")),
+    ("plans", _("Plans for the coming year")),
+    ("other", _("Other")),
+]
+assert [c[0] for c in SECTION_KIND_CHOICES] == list(SECTION_KINDS)
+
+# Field limits, stated in the forms and enforced at the boundary.
+LINE_MAX = 200  # title, headings, byline, names
+TEXT_MAX = 20_000  # one paragraph field (intro, body, opening, closing)
+
+
+class Unit(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent unit"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def descendant_ids(self):
+        """IDs of this unit and every unit below it."""
+        ids, frontier = {self.pk}, [self.pk]
+        while frontier:
+            frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            frontier = [pk for pk in frontier if pk not in ids]
+            ids.update(frontier)
+        return ids
+
+
+class Official(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("login"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="official",
+    )
+    name = models.CharField(_("name"), max_length=50)
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="officials")
+    post = models.CharField(_("post"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+        ordering = ["unit__name", "name"]
+
+    def __str__(self):
+        return f"{self.name}（{self.unit}）"
+
+
+class ReportingYear(models.Model):
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    is_open = models.BooleanField(_("open for reports"), default=True)
+
+    class Meta:
+        verbose_name = _("reporting year")
+        verbose_name_plural = _("reporting years")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return str(self.year)
+
+
+class ReportType(models.Model):
+    """A kind of report (述职述廉, 德能勤绩廉 …) and its default sections: data, not code."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=50)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    title_pattern = models.CharField(
+        _("title pattern"), max_length=100, default="{year}年度{name}报告",
+        help_text=_("{year} and {name} are replaced."),
+    )
+    item_style = models.CharField(_("default item numbering"), max_length=10, choices=ITEM_STYLE_CHOICES, default="arabic")
+    inline_items = models.BooleanField(_("items run on in one paragraph"), default=False)
+    suggested_chars = models.PositiveIntegerField(_("suggested length (characters)"), default=5000)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("report type")
+        verbose_name_plural = _("report types")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class SectionTemplate(models.Model):
+    report_type = models.ForeignKey(ReportType, on_delete=models.CASCADE, related_name="section_templates")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=SECTION_KIND_CHOICES, default="other")
+    heading = models.CharField(_("heading"), max_length=LINE_MAX)
+    hint = models.TextField(_("writing hint"), blank=True)
+    suggested_chars = models.PositiveIntegerField(_("suggested length (characters)"), default=800)
+    item_style = models.CharField(_("item numbering"), max_length=10, choices=ITEM_STYLE_CHOICES, blank=True,
+                                  help_text=_("Empty: the report type's default."))
+    suggested_items = models.PositiveSmallIntegerField(_("suggested number of items"), default=3)
+
+    class Meta:
+        verbose_name = _("section template")
+        verbose_name_plural = _("section templates")
+        ordering = ["report_type", "order", "pk"]
+
+    def __str__(self):
+        return self.heading
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned")
+        APPROVED = "approved", _("Approved")
+
+    official = models.ForeignKey(Official, verbose_name=_("official"), on_delete=models.PROTECT, related_name="reports")
+    year = models.ForeignKey(ReportingYear, verbose_name=_("year"), on_delete=models.PROTECT, related_name="reports")
+    report_type = models.ForeignKey(ReportType, verbose_name=_("report type"), on_delete=models.PROTECT, related_name="reports")
+    title = models.CharField(_("title"), max_length=LINE_MAX, blank=True)
+    subtitle = models.CharField(_("subtitle"), max_length=LINE_MAX, blank=True)
+    byline = models.CharField(_("byline"), max_length=LINE_MAX, blank=True)
+    opening = models.TextField(_("opening"), blank=True)
+    closing = models.TextField(_("closing"), blank=True)
+    signature_name = models.CharField(_("signature name"), max_length=50, blank=True)
+    signature_date = models.DateField(_("signature date"), null=True, blank=True)
+    has_signature = models.BooleanField(_("print a signature"), default=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    version = models.PositiveIntegerField(_("version"), default=1, help_text=_("Incremented on every save; stale saves are refused."))
+    current_step = models.CharField(_("last wizard step"), max_length=20, default="start")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-year__year", "official__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["official", "year"], name="one_report_per_official_and_year"),
+        ]
+        indexes = [models.Index(fields=["status", "year"])]
+
+    def __str__(self):
+        return f"{self.year.year} {self.official.name} {self.report_type.name}"
+
+    @property
+    def is_editable(self):
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class Section(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=SECTION_KIND_CHOICES, blank=True)
+    heading = models.CharField(_("heading"), max_length=LINE_MAX, blank=True)
+    intro = models.TextField(_("intro"), blank=True)
+    item_style = models.CharField(_("item numbering"), max_length=10, choices=ITEM_STYLE_CHOICES, default="arabic")
+    inline_items = models.BooleanField(_("items run on in one paragraph"), default=False)
+    hint = models.TextField(_("writing hint"), blank=True)
+    suggested_chars = models.PositiveIntegerField(_("suggested length (characters)"), default=0)
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["report", "order", "pk"]
+
+    def __str__(self):
+        return self.heading
+
+
+class Entry(models.Model):
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="entries")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    lead = models.CharField(_("lead sentence"), max_length=LINE_MAX * 2, blank=True)
+    body = models.TextField(_("body"), blank=True)
+
+    class Meta:
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        ordering = ["section", "order", "pk"]
+
+    def __str__(self):
+        return self.lead
+
+
+class ContentBackup(models.Model):
+    """A report's tree kept before its content was replaced (import, carry-over), for recovery."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="backups")
+    tree = models.JSONField()
+    reason = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("content backup")
+        verbose_name_plural = _("content backups")
+
+
+# -- review ------------------------------------------------------------------
+
+
+class ReviewerScope(models.Model):
+    """A reviewer may review the reports of this unit and of every unit below it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.CASCADE, related_name="review_scopes")
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="reviewer_scopes")
+
+    class Meta:
+        verbose_name = _("reviewer assignment")
+        verbose_name_plural = _("reviewer assignments")
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="unique_reviewer_scope")]
+
+    def __str__(self):
+        return f"{self.user} → {self.unit}"
+
+
+class Submission(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="submissions")
+    number = models.PositiveSmallIntegerField(_("submission number"))
+    tree = models.JSONField(_("frozen report tree"))
+    tree_hash = models.CharField(_("tree hash"), max_length=64, db_index=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    opened_at = models.DateTimeField(_("first opened by a reviewer"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["report", "number"]
+        constraints = [models.UniqueConstraint(fields=["report", "number"], name="unique_submission_number")]
+
+    def __str__(self):
+        return f"{self.report} #{self.number}"
+
+
+class Transition(models.Model):
+    """Every status change: who, when, from, to, why."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="transitions")
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="transitions")
+    action = models.CharField(_("action"), max_length=20)
+    from_status = models.CharField(_("from"), max_length=10, choices=Report.Status.choices)
+    to_status = models.CharField(_("to"), max_length=10, choices=Report.Status.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "pk"]
+
+
+class Comment(models.Model):
+    """A reviewer's comment on a section (or one item of it) of a submission."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    section_index = models.PositiveSmallIntegerField(_("section"), null=True, blank=True)
+    item_index = models.PositiveSmallIntegerField(_("item"), null=True, blank=True)
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    addressed_at = models.DateTimeField(_("addressed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+
+class Event(models.Model):
+    """A line in a user's list of recent events (and the e-mail sent for it)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="events")
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+
+class ZipJob(models.Model):
+    """A ZIP of a unit's approved reports for one year, built in the background."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    path = models.CharField(max_length=300, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,13 @@
+"""URL configuration, one module per area so each area's routes live beside its views."""
+
+from . import accounts, drafting, importing, rendering, review
+
+app_name = None  # routes are named globally (e.g. "home", "wizard")
+
+urlpatterns = (
+    accounts.urlpatterns
+    + drafting.urlpatterns
+    + importing.urlpatterns
+    + rendering.urlpatterns
+    + review.urlpatterns
+)

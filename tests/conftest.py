@@ -1,0 +1,121 @@
+"""Shared fixtures: people, units and reports in the shapes every test module needs."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+
+from drafts import document
+from drafts.models import Official, Report, ReportingYear, ReportType, ReviewerScope, Unit
+from drafts.persistence import apply_tree
+
+_seq = itertools.count(1)
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username=None, password="pw-for-tests-1", **extra):
+        username = username or f"user{next(_seq)}"
+        return django_user_model.objects.create_user(username=username, password=password, **extra)
+
+    return make
+
+
+@pytest.fixture
+def unit(db):
+    return Unit.objects.create(name="示例县发展改革局")
+
+
+@pytest.fixture
+def other_unit(db):
+    return Unit.objects.create(name="示例县交通运输局")
+
+
+@pytest.fixture
+def year(db):
+    return ReportingYear.objects.create(year=2025, deadline=date(2026, 1, 31))
+
+
+@pytest.fixture
+def report_type(db):
+    # Seeded by migration 0002.
+    return ReportType.objects.get(code="shuzhi-shulian")
+
+
+@pytest.fixture
+def make_official(make_user, unit):
+    def make(name="张三", unit=unit, post="局长", with_login=True):
+        user = make_user() if with_login else None
+        return Official.objects.create(user=user, name=name, unit=unit, post=post)
+
+    return make
+
+
+@pytest.fixture
+def official(make_official):
+    return make_official()
+
+
+@pytest.fixture
+def other_official(make_official, other_unit):
+    return make_official(name="李四", unit=other_unit, post="副局长")
+
+
+@pytest.fixture
+def sample_tree():
+    return document.Report(
+        title="2025年度述职述廉报告",
+        byline="示例县发展改革局局长 张三",
+        opening="一年来，我在县委、县政府的领导下，认真履行岗位职责。现将有关情况报告如下：",
+        sections=[
+            document.Section(
+                heading="加强政治理论学习",
+                kind="politics",
+                item_style="arabic",
+                intro="全年坚持把学习放在首位。",
+                items=[
+                    document.Item(lead="坚持集中学习", body="全年参加党组理论学习中心组学习12次。"),
+                    document.Item(lead="注重学用结合", body="撰写调研报告3篇。\n其中1篇获县领导批示。"),
+                ],
+            ),
+            document.Section(
+                heading="扎实履职尽责",
+                kind="duties",
+                item_style="ordinal",
+                inline_items=True,
+                items=[document.Item(lead="抓项目建设", body="全年新开工项目18个。")],
+            ),
+        ],
+        closing="新的一年，我将继续努力，争取更好成绩。",
+        signature=document.Signature(name="张三", date="2026-01-10"),
+    )
+
+
+@pytest.fixture
+def make_report(official, year, report_type, sample_tree):
+    def make(owner=None, tree=None, status=Report.Status.DRAFT, year=year):
+        report = Report.objects.create(
+            official=owner or official, year=year, report_type=report_type, status=status
+        )
+        apply_tree(report, tree if tree is not None else sample_tree)
+        return report
+
+    return make
+
+
+@pytest.fixture
+def report(make_report):
+    return make_report()
+
+
+@pytest.fixture
+def make_reviewer(make_user):
+    def make(*units, username=None):
+        user = make_user(username=username)
+        for u in units:
+            ReviewerScope.objects.create(user=user, unit=u)
+        return user
+
+    return make
