@@ -229,6 +229,9 @@ class ContentBackup(models.Model):
         verbose_name = _("content backup")
         verbose_name_plural = _("content backups")
 
+    def __str__(self):
+        return f"{self.report} @ {self.created_at:%Y-%m-%d %H:%M}"
+
 
 # -- review ------------------------------------------------------------------
 
@@ -284,6 +287,9 @@ class Transition(models.Model):
         verbose_name_plural = _("status changes")
         ordering = ["created_at", "pk"]
 
+    def __str__(self):
+        return f"{self.report}: {self.from_status} → {self.to_status}"
+
 
 class Comment(models.Model):
     """A reviewer's comment on a section (or one item of it) of a submission."""
@@ -301,6 +307,9 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
 
+    def __str__(self):
+        return self.text[:50]
+
 
 class Event(models.Model):
     """A line in a user's list of recent events (and the e-mail sent for it)."""
@@ -312,6 +321,9 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.text
 
 
 class ZipJob(models.Model):
@@ -332,3 +344,6 @@ class ZipJob(models.Model):
     path = models.CharField(max_length=300, blank=True)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.unit} {self.year} ({self.state})"

@@ -3,7 +3,9 @@
 Usage: python scripts/po_fill.py locale/AREA/zh_Hans/LC_MESSAGES/django.po translations.tsv
 Prints the msgids still untranslated. (A developer tool; the app does not import it.)
 """
-import re, sys
+import re
+import sys
+
 T = dict(line.split("\t", 1) for line in open(sys.argv[2], encoding="utf-8").read().strip().split("\n"))
 p = sys.argv[1]
 s = open(p, encoding="utf-8").read()
