@@ -4,4 +4,8 @@ from ..views import drafting
 
 urlpatterns = [
     path("", drafting.home, name="home"),
+    path("years/<int:year>/start/", drafting.start, name="start_report"),
+    path("reports/<int:report_id>/", drafting.wizard, name="wizard"),
+    path("reports/<int:report_id>/step/<str:step>/", drafting.wizard_step, name="wizard_step"),
+    path("reports/<int:report_id>/autosave/", drafting.autosave, name="autosave"),
 ]

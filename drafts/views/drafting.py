@@ -1,9 +1,517 @@
-"""The official's pages. (Placeholder home: the drafting issue builds the real pages.)"""
+"""The official's pages: home, starting a report, the section wizard and its autosave."""
 
+from __future__ import annotations
+
+import json
+from functools import wraps
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import RequestDataTooBig
+from django.db import IntegrityError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import editing, numbering
+from ..document import count_chars
+from ..editing import EditError, NotEditable, StaleVersion
+from ..forms import StartReportForm
+from ..models import ContentBackup, Official, Report, ReportingYear, ReportType
+from ..persistence import report_to_tree, sections_prefetch
+
+# -- helpers ---------------------------------------------------------------------
+
+
+def _official(request):
+    return Official.objects.filter(user=request.user).select_related("unit").first()
+
+
+def _own_report(request, report_id, prefetch=False):
+    qs = Report.objects.select_related("official__unit", "year", "report_type")
+    if prefetch:
+        qs = qs.prefetch_related(sections_prefetch())
+    return get_object_or_404(qs, pk=report_id, official__user=request.user)
+
+
+def json_login_required(view):
+    """Like login_required, but answers JSON 401 (the autosave script shows a message)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return JsonResponse({"error": "login", "message": _login_expired()}, status=401)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _login_expired():
+    return _(
+        "Your login has expired. Log in again in a new tab; your text is kept in this page and will be saved then."
+    )
+
+
+# -- home --------------------------------------------------------------------------
 
 
 @login_required
 def home(request):
-    return render(request, "drafts/home.html", {})
+    official = _official(request)
+    if official is None:
+        return render(request, "drafts/home_no_official.html", status=200)
+    reports = {
+        r.year_id: r
+        for r in Report.objects.filter(official=official).select_related("year", "report_type")
+    }
+    years = [
+        {"year": y, "report": reports.get(y.pk)}
+        for y in ReportingYear.objects.all()
+        if y.is_open or y.pk in reports
+    ]
+    return render(request, "drafts/home.html", {"official": official, "years": years})
+
+
+# -- start ---------------------------------------------------------------------------
+
+
+def _previous_report(official, year):
+    return (
+        Report.objects.filter(official=official, year__year__lt=year.year)
+        .select_related("year", "report_type")
+        .order_by("-year__year")
+        .first()
+    )
+
+
+@login_required
+def start(request, year):
+    official = _official(request)
+    if official is None:
+        return redirect("home")
+    year = get_object_or_404(ReportingYear, year=year)
+    existing = Report.objects.filter(official=official, year=year).first()
+    if existing:
+        return redirect("wizard", report_id=existing.pk)
+    if not year.is_open:
+        messages.error(
+            request,
+            _(
+                "Reporting for %(year)s is closed. Ask the administrator if you still need to write this report."
+            )
+            % {"year": year.year},
+        )
+        return redirect("home")
+    previous = _previous_report(official, year)
+    form = StartReportForm(request.POST if request.method == "POST" else None, previous=previous)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["carry_over"]:
+                report = editing.carry_over(official, year, previous, user=request.user)
+                messages.success(
+                    request,
+                    _(
+                        "Last year's report was carried over. Update every section with this year's work."
+                    ),
+                )
+            else:
+                report = editing.start_report(official, year, form.cleaned_data["report_type"])
+        except IntegrityError:  # a double click: the first request created it
+            report = get_object_or_404(Report, official=official, year=year)
+        return redirect("wizard", report_id=report.pk)
+    types = ReportType.objects.filter(is_active=True).prefetch_related("section_templates")
+    return render(
+        request,
+        "drafts/start.html",
+        {"form": form, "year": year, "types": types, "previous": previous},
+    )
+
+
+# -- wizard ----------------------------------------------------------------------------
+
+
+def _steps(report, tree):
+    steps = [
+        {"key": "start", "label": _("Title and opening"), "filled": bool(tree.opening.strip())},
+    ]
+    untitled = _("(untitled section)")
+    for i, (section, s) in enumerate(zip(report.sections.all(), tree.sections, strict=True)):
+        filled = bool(s.intro.strip()) or any(it.lead.strip() or it.body.strip() for it in s.items)
+        steps.append(
+            {
+                "key": f"s{section.pk}",
+                "label": numbering.section_marker(i) + (s.heading or untitled),
+                "filled": filled,
+                "section": section,
+                "index": i,
+            }
+        )
+    steps.append(
+        {"key": "end", "label": _("Closing and signature"), "filled": bool(tree.closing.strip())}
+    )
+    steps.append({"key": "preview", "label": _("Preview"), "filled": False})
+    return steps
+
+
+def _step_keys(report, step):
+    """Form keys of the fields edited in ``step`` (a dict from _steps)."""
+    if step["key"] == "start":
+        return ["report.title", "report.subtitle", "report.byline", "report.opening"]
+    if step["key"] == "end":
+        return [
+            "report.closing",
+            "report.signature_name",
+            "report.signature_date",
+            "report.has_signature",
+        ]
+    if "section" in step:
+        section = step["section"]
+        keys = [
+            f"section.{section.pk}.{n}" for n in ("heading", "intro", "item_style", "inline_items")
+        ]
+        for entry in section.entries.all():
+            keys += [f"item.{entry.pk}.lead", f"item.{entry.pk}.body"]
+        return keys
+    return []
+
+
+def _step_chars(report, tree, step):
+    if step["key"] == "start":
+        return sum(count_chars(t) for t in (tree.title, tree.subtitle, tree.byline, tree.opening))
+    if step["key"] == "end":
+        return count_chars(tree.closing) + (
+            count_chars(tree.signature.name) if tree.signature else 0
+        )
+    if "section" in step:
+        s = tree.sections[step["index"]]
+        return (
+            count_chars(s.heading)
+            + count_chars(s.intro)
+            + sum(count_chars(i.lead) + count_chars(i.body) for i in s.items)
+        )
+    return 0
+
+
+def _carried_over_from(report):
+    reason = (
+        ContentBackup.objects.filter(report=report, reason__startswith=editing.CARRY_OVER_REASON)
+        .values_list("reason", flat=True)
+        .first()
+    )
+    return reason.partition(":")[2] if reason else None
+
+
+def _find_step(steps, key):
+    for i, s in enumerate(steps):
+        if s["key"] == key:
+            return i, s
+    raise Http404("no such step")
+
+
+@login_required
+def wizard(request, report_id):
+    report = _own_report(request, report_id)
+    return redirect("wizard_step", report_id=report.pk, step=report.current_step or "start")
+
+
+@login_required
+def wizard_step(request, report_id, step):
+    report = _own_report(request, report_id, prefetch=True)
+    tree = report_to_tree(report)
+    steps = _steps(report, tree)
+    try:
+        index, current = _find_step(steps, step)
+    except Http404:
+        if request.method == "POST":
+            raise
+        messages.info(
+            request, _("That part of the report no longer exists; here is the first step.")
+        )
+        return redirect("wizard_step", report_id=report.pk, step="start")
+    if request.method == "POST":
+        return _post_step(request, report, steps, current)
+    if report.is_editable and report.current_step != step:
+        Report.objects.filter(pk=report.pk).update(current_step=step)
+    return _render_step(request, report, tree, steps, index, current)
+
+
+def _render_step(request, report, tree, steps, index, current, *, refused=None, status=200):
+    section = current.get("section")
+    items = []
+    if section is not None:
+        items = [
+            {
+                "entry": e,
+                "marker": numbering.item_marker(section.item_style, j),
+                "lead_key": f"item.{e.pk}.lead",
+                "body_key": f"item.{e.pk}.body",
+            }
+            for j, e in enumerate(section.entries.all())
+        ]
+    step_chars = _step_chars(report, tree, current)
+    total = tree.char_count()
+    context = {
+        "report": report,
+        "tree": tree,
+        "step": current["key"],
+        "current": current,
+        "steps": steps,
+        "index": index,
+        "prev": steps[index - 1] if index > 0 else None,
+        "next": steps[index + 1] if index + 1 < len(steps) else None,
+        "progress": round(100 * sum(1 for s in steps if s["filled"]) / max(1, len(steps) - 1)),
+        "section": section,
+        "skey": {n: f"section.{section.pk}.{n}" for n in ("heading", "intro")} if section else {},
+        "items": items,
+        "editable": report.is_editable,
+        "carried_over_from": _carried_over_from(report),
+        "other_chars": total - step_chars,
+        "total_chars": total,
+        "reading_rate": editing.READING_RATE,
+        "reading_minutes": editing.reading_minutes(total),
+        "limits": {
+            "line": editing.LINE_MAX,
+            "text": editing.TEXT_MAX,
+            "lead": editing.LINE_MAX * 2,
+            "name": 50,
+        },
+        "refused": refused or [],
+        "undo": _undo_offer(request, report, section),
+    }
+    if current["key"] == "preview":
+        context["preview_html"] = _preview_html(tree)
+    return render(request, "drafts/wizard/step.html", context, status=status)
+
+
+def _undo_offer(request, report, section):
+    undo = request.session.get(UNDO_KEY)
+    if (
+        not undo
+        or section is None
+        or undo.get("report") != report.pk
+        or undo.get("section") != section.pk
+    ):
+        return None
+    return undo
+
+
+def _preview_html(tree):
+    try:
+        from ..rendering.html import render_fragment
+    except ImportError:
+        return None
+    return render_fragment(tree)
+
+
+# -- the step form (works without JavaScript) ---------------------------------------------
+
+
+def _post_step(request, report, steps, current):
+    target = request.POST.get("go") or current["key"]
+    if not _valid_step_key(target):
+        target = current["key"]
+    if not report.is_editable:
+        if request.POST.get("op") or _changed_fields(request, report, current):
+            messages.error(request, editing.not_editable_message())
+        return redirect("wizard_step", report_id=report.pk, step=target)
+    version = _int(request.POST.get("version"))
+    changes = _changed_fields(request, report, current)
+    try:
+        if changes:
+            result = editing.save_fields(report, version, changes)
+            version = result.version
+            if result.errors:
+                refused = {k: changes[k] for k in result.errors}
+                message = next(iter(result.errors.values()))
+                return _refuse(request, report, current, refused, message, 400)
+        op = request.POST.get("op", "")
+        if op:
+            target = _do_op(request, report, version, op) or target
+            if op.startswith("section-delete") and target == current["key"]:
+                target = steps[steps.index(current) - 1]["key"]
+    except StaleVersion as exc:
+        return _refuse(request, report, current, changes, str(exc), 409)
+    except EditError as exc:  # NotEditable included: the status changed meanwhile
+        return _refuse(request, report, current, changes, str(exc), 400)
+    return redirect("wizard_step", report_id=report.pk, step=target)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _refuse(request, report, current, changes, message, status):
+    """The step again, from the database, with what was not saved and why."""
+    report = _own_report(request, report.pk, prefetch=True)
+    tree = report_to_tree(report)
+    steps = _steps(report, tree)
+    keys = [s["key"] for s in steps]
+    index = keys.index(current["key"]) if current["key"] in keys else 0
+    refused = _refused(changes, message)
+    return _render_step(
+        request, report, tree, steps, index, steps[index], refused=refused, status=status
+    )
+
+
+def _valid_step_key(key):
+    return key in ("start", "end", "preview") or (key[:1] == "s" and key[1:].isdigit())
+
+
+def _changed_fields(request, report, current):
+    if "step_form" not in request.POST:
+        return {}
+    keys = _step_keys(report, current)
+    posted = {}
+    for key in keys:
+        if key.endswith(("inline_items", "has_signature")):
+            posted[key] = "1" if request.POST.get(key) else ""
+        elif key in request.POST:
+            posted[key] = request.POST[key]
+    parsed = {editing.parse_key(k): v for k, v in posted.items()}
+    stored = editing.current_values(report, parsed)
+    changed = {}
+    for key, raw in parsed.items():
+        try:
+            value = editing._as_text(editing.clean_value(key, raw))
+        except EditError:
+            changed[str(key)] = raw  # save_fields reports why
+            continue
+        if stored.get(str(key)) != value:
+            changed[str(key)] = raw
+    return changed
+
+
+def _refused(changes, message):
+    """What the user typed that was not saved, with the labels of the fields."""
+    if not changes:
+        return [{"label": "", "text": "", "message": message}]
+    return [
+        {"key": k, "label": _field_label(k), "text": str(v), "message": message}
+        for k, v in changes.items()
+    ]
+
+
+def _field_label(key):
+    name = key.rsplit(".", 1)[-1]
+    labels = {
+        "title": _("Title"),
+        "subtitle": _("Subtitle"),
+        "byline": _("Byline"),
+        "opening": _("Opening"),
+        "closing": _("Closing"),
+        "signature_name": _("Signature name"),
+        "signature_date": _("Signature date"),
+        "has_signature": _("Print a signature"),
+        "heading": _("Section heading"),
+        "intro": _("Section intro"),
+        "item_style": _("Item numbering"),
+        "inline_items": _("Run-in items"),
+        "lead": _("Lead sentence"),
+        "body": _("Item text"),
+    }
+    return labels.get(name, name)
+
+
+UNDO_KEY = "drafting_undo"
+
+
+def _do_op(request, report, version, op):
+    name, _sep, arg = op.partition(":")
+    pk = int(arg) if arg.isdigit() else -1
+    if name not in ("item-delete", "item-restore"):
+        request.session.pop(UNDO_KEY, None)
+    if name == "item-add":
+        editing.add_item(report, version, pk)
+    elif name == "item-delete":
+        deleted = editing.delete_item(report, version, pk)
+        # Only the last deletion can be undone; the text is the user's, kept until then.
+        request.session[UNDO_KEY] = {"report": report.pk, **deleted}
+    elif name == "item-restore":
+        undo = request.session.get(UNDO_KEY) or {}
+        if undo.get("report") != report.pk:
+            raise EditError(_("There is nothing to undo."))
+        editing.add_item(
+            report,
+            version,
+            undo["section"],
+            lead=undo["lead"],
+            body=undo["body"],
+            position=undo["position"],
+        )
+        del request.session[UNDO_KEY]
+    elif name in ("item-up", "item-down"):
+        editing.move_item(report, version, pk, -1 if name == "item-up" else 1)
+    elif name == "section-add":
+        return f"s{editing.add_section(report, version).pk}"
+    elif name == "section-delete":
+        editing.delete_section(report, version, pk)
+    elif name in ("section-up", "section-down"):
+        editing.move_section(report, version, pk, -1 if name == "section-up" else 1)
+    else:
+        raise EditError(_("Unknown action."))
+
+
+# -- autosave (JSON) -------------------------------------------------------------------------
+
+
+@require_POST
+@json_login_required
+def autosave(request, report_id):
+    report = _own_report(request, report_id)
+    try:
+        payload = json.loads(request.body.decode("utf-8"))
+        version = int(payload["version"])
+        changes = payload["changes"]
+        if not isinstance(changes, dict) or not changes:
+            raise ValueError
+    except RequestDataTooBig:
+        return _json_error(
+            "too_big",
+            _(
+                "The text is too large to save (more than 5 MB). Shorten it; it is kept in the page."
+            ),
+            413,
+        )
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return _json_error(
+            "bad_request", _("The save request was not understood. Reload the page."), 400
+        )
+    try:
+        result = editing.save_fields(report, version, changes)
+    except NotEditable as exc:
+        return _json_error("readonly", str(exc), 403)
+    except StaleVersion as exc:
+        keys = []
+        for raw in changes:
+            try:
+                keys.append(editing.parse_key(raw))
+            except EditError:
+                pass
+        return JsonResponse(
+            {
+                "error": "conflict",
+                "message": _(
+                    "Not saved: this report was changed in another window or on another device. Your text is shown below; copy it, then reload the page to see the newer version."
+                ),
+                "version": exc.current_version,
+                "server": editing.current_values(report, keys),
+                "refused": {str(k): str(v) for k, v in changes.items()},
+            },
+            status=409,
+        )
+    except EditError as exc:
+        return JsonResponse(
+            {"error": "invalid", "message": str(exc), "errors": getattr(exc, "errors", {})},
+            status=400,
+        )
+    return JsonResponse(
+        {"ok": True, "version": result.version, "saved": result.saved, "errors": result.errors}
+    )
+
+
+def _json_error(code, message, status):
+    return JsonResponse({"error": code, "message": message}, status=status)

@@ -1,0 +1,45 @@
+import pytest
+
+from drafts.models import Report
+from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
+
+
+@pytest.fixture
+def c(client, official):
+    client.force_login(official.user)
+    return client
+
+
+def test_it_shows_the_whole_report_with_numbering(c, report):
+    body = c.get(f"/reports/{report.pk}/step/preview/").content.decode()
+    assert 'class="gbt-doc' in body
+    assert "一、" in body and "加强政治理论学习" in body
+    assert "二、" in body and "扎实履职尽责" in body
+    assert "坚持集中学习" in body and "一是" in body
+    assert body.index("加强政治理论学习") < body.index("扎实履职尽责") < body.index("新的一年")
+
+
+def test_it_escapes_html(c, make_report, sample_tree):
+    sample_tree.sections[0].items[0].body = "<script>alert(1)</script>"
+    report = make_report(tree=sample_tree)
+    body = c.get(f"/reports/{report.pk}/step/preview/").content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;" in body
+
+
+def test_it_includes_the_submit_and_findings_slots(c, report):
+    from django.template.loader import get_template
+
+    assert get_template("drafts/wizard/_submit_slot.html")
+    assert get_template("drafts/wizard/_findings_slot.html")
+    assert c.get(f"/reports/{report.pk}/step/preview/").status_code == 200
+
+
+def test_it_shows_the_preview_of_an_approved_report(c, make_report):
+    report = make_report(status=Report.Status.APPROVED)
+    assert "加强政治理论学习" in c.get(f"/reports/{report.pk}/step/preview/").content.decode()
+
+
+def test_it_answers_404_for_another_officials_report(client, report, other_official):
+    client.force_login(other_official.user)
+    assert client.get(f"/reports/{report.pk}/step/preview/").status_code == 404
