@@ -1,3 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from ..views import review, submission
+
+urlpatterns = [
+    # the official's side
+    path("reports/<int:pk>/submit/", submission.submit, name="submit_report"),
+    path("reports/<int:pk>/withdraw/", submission.withdraw, name="withdraw_report"),
+    path("comments/<int:pk>/addressed/", submission.comment_addressed, name="comment_addressed"),
+    # the reviewer's pages
+    path("review/", review.queue, name="review_queue"),
+    path("review/overview/", review.overview, name="review_overview"),
+    path("review/reports/<int:pk>/", review.report_page, name="review_report"),
+    path("review/reports/<int:pk>/decide/", review.decide, name="review_decide"),
+    path("review/reports/<int:pk>/comment/", review.comment, name="review_comment"),
+    path("review/reports/<int:pk>/download/<str:fmt>/", review.download, name="review_download"),
+    path("review/zip/", review.zip_start, name="review_zip_start"),
+    path("review/zip/<int:pk>/", review.zip_page, name="review_zip"),
+    path("review/zip/<int:pk>/status/", review.zip_status, name="review_zip_status"),
+    path("review/zip/<int:pk>/download/", review.zip_download, name="review_zip_download"),
+]

@@ -1,0 +1,160 @@
+"""Who may do what with a report: object-level rules (``django-rules``).
+
+Two facts decide everything:
+
+- *owner*: the report's official is the user's own ``Official`` record;
+- *reviewer in scope*: the user has a ``ReviewerScope`` on the report's unit or on a unit above it.
+
+Being staff or superuser grants nothing here: administrators manage the data in the admin,
+they do not read or decide reports unless they are also assigned as reviewers. That is why
+this module's own helpers call ``rules.has_perm`` (the rule set) instead of
+``user.has_perm`` (which lets superusers through everything).
+
+The unit set of a reviewer is computed once per user object (one query for the scopes and
+one for the unit tree) and kept on the user, which lives for one request.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from .models import Report, ReviewerScope, Unit
+
+_CACHE_ATTR = "_review_unit_ids"
+
+
+def unit_parents() -> dict[int, int | None]:
+    """``{unit id: parent id}`` for every unit, in one query (the unit tree is small)."""
+    return dict(Unit.objects.values_list("pk", "parent_id"))
+
+
+def expand_units(root_ids, parents: dict[int, int | None]) -> set[int]:
+    """The given units and every unit below them."""
+    children: dict[int, list[int]] = {}
+    for pk, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(pk)
+    seen: set[int] = set()
+    stack = [pk for pk in root_ids if pk in parents]
+    while stack:
+        pk = stack.pop()
+        if pk in seen:
+            continue
+        seen.add(pk)
+        stack.extend(children.get(pk, ()))
+    return seen
+
+
+def ancestor_ids(unit_id: int, parents: dict[int, int | None]) -> list[int]:
+    """The unit and every unit above it (guarded against a cycle in bad data)."""
+    out: list[int] = []
+    while unit_id is not None and unit_id not in out:
+        out.append(unit_id)
+        unit_id = parents.get(unit_id)
+    return out
+
+
+def reviewer_unit_ids(user) -> frozenset[int]:
+    """IDs of the units whose reports ``user`` reviews (empty for non-reviewers)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    roots = list(ReviewerScope.objects.filter(user=user).values_list("unit_id", flat=True))
+    ids = frozenset(expand_units(roots, unit_parents()) if roots else ())
+    setattr(user, _CACHE_ATTR, ids)
+    return ids
+
+
+def forget_scope(user) -> None:
+    """Drop the cached unit set (after scopes change within one request or test)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def reviewers_of_unit(unit_id: int):
+    """Active users who review reports of ``unit_id`` (assigned to it or a unit above)."""
+    from django.contrib.auth import get_user_model
+
+    ancestors = ancestor_ids(unit_id, unit_parents())
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, review_scopes__unit_id__in=ancestors)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def reports_in_scope(user):
+    """Reports of the units the user reviews (a queryset; none for non-reviewers)."""
+    ids = reviewer_unit_ids(user)
+    if not ids:
+        return Report.objects.none()
+    return Report.objects.filter(official__unit_id__in=ids)
+
+
+# -- predicates ---------------------------------------------------------------
+
+
+def _official_of(report):
+    return report.official if report is not None else None
+
+
+@rules.predicate
+def is_owner(user, report) -> bool:
+    if report is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return _official_of(report).user_id == user.pk
+
+
+@rules.predicate
+def is_reviewer_in_scope(user, report) -> bool:
+    if report is None:
+        return False
+    return _official_of(report).unit_id in reviewer_unit_ids(user)
+
+
+@rules.predicate
+def is_reviewer(user) -> bool:
+    return bool(reviewer_unit_ids(user))
+
+
+@rules.predicate
+def is_editable(user, report) -> bool:
+    return report is not None and report.is_editable
+
+
+rules.add_perm("drafts.view_report", is_owner | is_reviewer_in_scope)
+rules.add_perm("drafts.edit_report", is_owner & is_editable)
+rules.add_perm("drafts.submit_report", is_owner)
+rules.add_perm("drafts.withdraw_report", is_owner)
+rules.add_perm("drafts.address_comment", is_owner)
+# An official never decides on their own report, even when they review their own unit.
+rules.add_perm("drafts.review_report", is_reviewer_in_scope & ~is_owner)
+rules.add_perm("drafts.reopen_report", is_reviewer_in_scope & ~is_owner)
+rules.add_perm("drafts.download_report", is_owner | is_reviewer_in_scope)
+rules.add_perm("drafts.use_review", is_reviewer)
+# The reviewer's page of a report (comments in progress, decision): reviewers in scope only.
+rules.add_perm("drafts.read_review", is_reviewer_in_scope)
+
+
+def can(user, perm: str, report=None) -> bool:
+    """Test a rule without Django's superuser shortcut."""
+    return rules.has_perm(perm, user, report)
+
+
+def can_view_report(user, report) -> bool:
+    return can(user, "drafts.view_report", report)
+
+
+def can_review_report(user, report) -> bool:
+    return can(user, "drafts.review_report", report)
+
+
+def can_download_report(user, report) -> bool:
+    return can(user, "drafts.download_report", report)
+
+
+def is_reviewer_user(user) -> bool:
+    return can(user, "drafts.use_review")

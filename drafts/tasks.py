@@ -1,0 +1,146 @@
+"""Background work of the review area: the ZIP of a unit's approved reports for a year.
+
+``build_zip`` is a ``django-tasks`` task. How it runs depends on the configured backend:
+
+- with a queueing backend (``django_tasks_db.DatabaseBackend`` and ``manage.py db_worker``)
+  it is enqueued and a worker process builds it;
+- with the embedded default (``ImmediateBackend``, which would run it inside the web request)
+  it runs in a daemon thread of the web process instead, so the request returns at once and
+  the page polls the job's progress.
+
+``settings.REVIEW_ZIP_RUNNER = "inline"`` runs it synchronously (tests).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import threading
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
+
+from .models import Report, Submission, ZipJob
+
+log = logging.getLogger(__name__)
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def zip_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "zips"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def zip_file_path(job) -> Path:
+    return zip_dir() / Path(job.path).name
+
+
+def safe_name(text: str) -> str:
+    return _UNSAFE.sub("_", text).strip(" .") or "_"
+
+
+def member_name(report, fmt: str = "pdf") -> str:
+    """``单位-姓名-2025年度述职报告.pdf``: unit, official and year."""
+    o = report.official
+    return f"{safe_name(o.unit.name)}-{safe_name(o.name)}-{report.year.year}年度述职报告.{fmt}"
+
+
+def rendered_path(report, tree, fmt: str = "pdf") -> Path:
+    """The rendered file of an approved report's frozen tree, from the rendering area's cache."""
+    from .rendering.downloads import render_report_file
+
+    return render_report_file(report, fmt, tree=tree, draft=False)
+
+
+def approved_reports(job):
+    from .permissions import expand_units, reviewer_unit_ids, unit_parents
+
+    # The scope is checked again when the job runs: an assignment may have been removed.
+    ids = expand_units([job.unit_id], unit_parents()) & reviewer_unit_ids(job.user)
+    return list(
+        Report.objects.filter(
+            official__unit_id__in=ids, year=job.year, status=Report.Status.APPROVED
+        )
+        .select_related("official__unit", "year")
+        .order_by("official__unit__name", "official__name", "pk")
+    )
+
+
+def _latest_trees(reports) -> dict[int, dict]:
+    trees = {}
+    for sub in Submission.objects.filter(report__in=reports).order_by("report_id", "number"):
+        trees[sub.report_id] = sub.tree
+    return trees
+
+
+def run_zip(job_id: int) -> str:
+    """Build the ZIP of job ``job_id``, recording progress on the job row."""
+    from . import document
+
+    job = ZipJob.objects.select_related("unit", "year", "user").get(pk=job_id)
+    try:
+        reports = approved_reports(job)
+        trees = _latest_trees(reports)
+        reports = [r for r in reports if r.pk in trees]
+        ZipJob.objects.filter(pk=job.pk).update(
+            state=ZipJob.State.RUNNING, total=len(reports), done=0
+        )
+        name = f"job-{job.pk}-{secrets.token_hex(8)}.zip"
+        final = zip_dir() / name
+        partial = final.with_suffix(".part")
+        used: set[str] = set()
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for done, report in enumerate(reports, start=1):
+                tree = document.Report.from_dict(trees[report.pk])
+                arcname = member_name(report)
+                if arcname in used:  # two officials of one unit with the same name
+                    arcname = arcname.replace(".pdf", f"-{report.pk}.pdf")
+                used.add(arcname)
+                zf.write(rendered_path(report, tree), arcname=arcname)
+                ZipJob.objects.filter(pk=job.pk).update(done=done)
+        partial.replace(final)
+        ZipJob.objects.filter(pk=job.pk).update(state=ZipJob.State.DONE, path=name)
+        return name
+    except Exception as exc:
+        log.exception("ZIP job %s failed", job_id)
+        ZipJob.objects.filter(pk=job.pk).update(state=ZipJob.State.FAILED, error=str(exc)[:300])
+        raise
+
+
+@task()
+def build_zip(job_id: int) -> str:
+    return run_zip(job_id)
+
+
+def _in_thread(job_id: int) -> None:
+    try:
+        run_zip(job_id)
+    except Exception:  # already recorded on the job
+        pass
+    finally:
+        connection.close()
+
+
+def start_zip(job) -> None:
+    runner = getattr(settings, "REVIEW_ZIP_RUNNER", "auto")
+    if runner == "inline":
+        try:
+            run_zip(job.pk)
+        except Exception:  # recorded on the job; the page shows it
+            pass
+        return
+    immediate = isinstance(build_zip.get_backend(), ImmediateBackend)
+    if runner == "thread" or (runner == "auto" and immediate):
+        close_old_connections()
+        threading.Thread(
+            target=_in_thread, args=(job.pk,), daemon=True, name=f"zip-{job.pk}"
+        ).start()
+        return
+    build_zip.enqueue(job.pk)
