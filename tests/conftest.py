@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
 from datetime import date
 
 import pytest
+from django.apps import apps
 
 from drafts import document
 from drafts.models import Official, Report, ReportingYear, ReportType, ReviewerScope, Unit
 from drafts.persistence import apply_tree
 
 _seq = itertools.count(1)
+_seed_report_types = importlib.import_module("drafts.migrations.0002_report_types").seed
+_DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+@pytest.fixture(autouse=True)
+def _report_types_seeded(request):
+    """Put back the report types that migration 0002 seeds, for every test using the database.
+
+    Tests on a live server (tests/e2e) flush the database when they end, which removes
+    migration data; without this, a later test on the same worker finds no report types.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not marker and not _DB_FIXTURES & set(request.fixturenames):
+        return
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    _seed_report_types(apps, None)
 
 
 @pytest.fixture
