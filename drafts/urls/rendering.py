@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import re_path
 
-urlpatterns: list = []
+from ..views import downloads
+
+urlpatterns = [
+    re_path(
+        r"^reports/(?P<report_id>[0-9]+)/download\.(?P<fmt>pdf|docx)$",
+        downloads.download,
+        name="report_download",
+    ),
+]

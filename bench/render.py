@@ -1,0 +1,144 @@
+"""Render benchmark: a generated 6,000-character, ~12-page report as DOCX and PDF.
+
+    .venv/bin/python bench/render.py [ITERATIONS]
+
+Prints the median of: DOCX build and PDF render in a warm process; ``manage.py
+render_report`` as a fresh process (PDF and DOCX); the peak memory (maxrss) of such a
+process; and LibreOffice converting the same DOCX to PDF when ``soffice`` is installed.
+Targets (issue 3): PDF <= 0.3 s warm, DOCX <= 0.05 s warm, peak memory < 200 MB,
+PDF path >= 4x faster than LibreOffice.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reportsite.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from drafts.rendering.docx_writer import render_docx  # noqa: E402
+from drafts.rendering.pdf_writer import render_pdf  # noqa: E402
+from drafts.rendering.samples import generated_report  # noqa: E402
+
+PYTHON = sys.executable
+
+
+def median_time(fn, n: int) -> tuple[float, float]:
+    """Median wall time and median CPU time of this process (the latter is less disturbed
+    when other work shares the machine)."""
+    wall, cpu = [], []
+    for _ in range(n):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        fn()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def child(cmd: list[str], **kwargs) -> tuple[float, int]:
+    """Wall time and peak RSS (bytes) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode(errors='replace')}")
+    proc.stderr.close()
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    print(f"load average before the run: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
+    tree = generated_report(6000)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-render-"))
+    try:
+        tree_path = tmp / "tree.json"
+        tree_path.write_text(tree.to_json(), encoding="utf-8")
+        pdf = render_pdf(tree)  # warm up fonts and imports
+        docx = render_docx(tree)
+        (tmp / "report.pdf").write_bytes(pdf)
+        (tmp / "report.docx").write_bytes(docx)
+        pages = subprocess.run(
+            ["pdfinfo", str(tmp / "report.pdf")], capture_output=True, text=True
+        ).stdout
+        pages = next((ln.split()[-1] for ln in pages.splitlines() if ln.startswith("Pages:")), "?")
+        print(
+            f"report: {tree.char_count()} characters, {pages} pages (PDF {len(pdf) // 1024} KB, DOCX {len(docx) // 1024} KB)"
+        )
+
+        docx_warm, docx_cpu = median_time(lambda: render_docx(tree), max(n, 20))
+        pdf_warm, pdf_cpu = median_time(lambda: render_pdf(tree), n)
+        print(
+            f"DOCX build, warm process:  median {docx_warm * 1000:7.1f} ms (CPU {docx_cpu * 1000:6.1f} ms)"
+            "   (target <= 50 ms)"
+        )
+        print(
+            f"PDF render, warm process:  median {pdf_warm * 1000:7.1f} ms (CPU {pdf_cpu * 1000:6.1f} ms)"
+            "   (target <= 300 ms)"
+        )
+
+        fresh = {}
+        peak = 0
+        for fmt in ("pdf", "docx"):
+            cmd = [
+                PYTHON,
+                str(ROOT / "manage.py"),
+                "render_report",
+                str(tree_path),
+                "--format",
+                fmt,
+                "-o",
+                str(tmp / f"fresh.{fmt}"),
+            ]
+            runs = [child(cmd, cwd=ROOT) for _ in range(max(3, n // 2))]
+            fresh[fmt] = statistics.median(t for t, _ in runs)
+            peak = max([peak, *(rss for _, rss in runs)])
+            print(
+                f"{fmt.upper():4} fresh render_report process: median {fresh[fmt] * 1000:7.1f} ms"
+            )
+        print(f"peak memory of a render_report process: {peak / 2**20:.0f} MB   (target < 200 MB)")
+
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if not soffice:
+            print(
+                "LibreOffice: not installed, comparison skipped (apt-get install libreoffice-writer-nogui)"
+            )
+            return
+        profile = tmp / "lo-profile"
+        cmd = [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp / "lo"),
+            str(tmp / "report.docx"),
+        ]
+        child(cmd)  # first start creates the profile
+        lo = statistics.median(child(cmd)[0] for _ in range(max(3, n // 2)))
+        print(f"LibreOffice DOCX -> PDF (same DOCX), fresh process: median {lo * 1000:7.1f} ms")
+        print(
+            f"LibreOffice / PDF warm: {lo / pdf_warm:.1f}x   LibreOffice / PDF fresh process: {lo / fresh['pdf']:.1f}x"
+            "   (target >= 4x)"
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""Formal output of a report tree: HTML preview, PDF (WeasyPrint) and DOCX (python-docx).
+
+- :mod:`.profile` — every layout number (GB/T 9704-2012, layout.md) in one adjustable profile;
+- :mod:`.blocks` — the tree laid out as paragraphs: numbering, run-in items, lead sentences,
+  title lines, signature indents (shared by every writer);
+- :mod:`.html` — :func:`render_fragment` (on-screen preview, ``static/css/gbt-preview.css``)
+  and :func:`~.html.render_document` (the print document the PDF is made from);
+- :mod:`.pdf_writer` — :func:`~.pdf_writer.render_pdf` (``data:`` URLs only);
+- :mod:`.docx_writer` — :func:`~.docx_writer.render_docx`;
+- :mod:`.limits` — the size limit (:class:`~.limits.TooLarge`);
+- :mod:`.cache` — renders kept by tree hash, format, draft flag and profile;
+- :mod:`.downloads` — files and filenames of a report for the download views;
+- :mod:`.samples` — generated trees for tests and ``bench/render.py``.
+
+Import the writers from their modules; this package imports nothing heavy at start-up.
+"""
+
+from .html import render_fragment
+
+__all__ = ["render_fragment"]

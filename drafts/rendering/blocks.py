@@ -1,0 +1,324 @@
+"""The report tree laid out as a flat list of paragraph blocks, shared by every writer.
+
+This is where numbering, run-in items, lead sentences, title line breaking and the
+signature's indents are decided, once; the HTML writer (preview and PDF) and the DOCX
+writer only turn blocks into markup. Pure Python: no ORM, no request.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .. import document, numbering
+
+# A lead sentence gets a 。 unless it already ends with one of these.
+_SENTENCE_END = "。！？；：…!?;:"
+# Characters that may not start a line / end a line (kinsoku) when breaking a title.
+_NO_LINE_START = "。，、；：？！）》」』】〉”’%·—…,.;:?!)]}"
+_NO_LINE_END = "（《「『【〈“‘([{"
+_STRIP = " \t\u3000\u00a0"
+
+
+@dataclass
+class Run:
+    """A stretch of text with one role: ``text``, ``marker`` or ``lead``."""
+
+    text: str
+    role: str = "text"
+    anchor: str = ""  # id of the item that starts here (run-in items)
+    style: str = ""  # the item style of a marker/lead (arabic, paren, ordinal, none)
+
+
+@dataclass
+class Block:
+    """One paragraph of output.
+
+    ``kind``: ``title`` (runs are its lines), ``subtitle``, ``byline``, ``heading``
+    (a section heading, 一、), ``para`` (indented body text), ``blank`` (one empty grid line),
+    ``signature-name``, ``signature-date``.
+    ``group``: the part it belongs to: ``head``, ``opening``, ``s-0``…, ``closing``, ``signature``.
+    """
+
+    kind: str
+    runs: list[Run] = field(default_factory=list)
+    group: str = ""
+    anchor: str = ""
+    classes: tuple[str, ...] = ()
+    right_indent_chars: float = 0.0  # signature lines: distance from the right margin
+    keep_with_next: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty paragraphs of a text field, indentation spaces removed."""
+    return [p.strip(_STRIP) for p in (text or "").split("\n") if p.strip(_STRIP)]
+
+
+def lead_sentence(lead: str) -> str:
+    lead = lead.strip(_STRIP)
+    if lead and lead[-1] not in _SENTENCE_END:
+        lead += "。"
+    return lead
+
+
+def char_width(ch: str) -> float:
+    """Width in body characters: half-width Latin and digits count as half a character."""
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5
+
+
+def text_width(text: str) -> float:
+    return sum(char_width(ch) for ch in text)
+
+
+# Words a report title must not be broken inside (there is no dictionary at hand; these
+# are the words titles of this kind are made of), plus numbers with their unit (2025年度).
+_TITLE_WORDS = (
+    "关于",
+    "中共",
+    "年度",
+    "同志",
+    "述职",
+    "述廉",
+    "述德",
+    "述法",
+    "述学",
+    "述责",
+    "报告",
+    "履行",
+    "全面",
+    "从严",
+    "治党",
+    "主体",
+    "责任",
+    "个人",
+    "廉洁",
+    "自律",
+    "情况",
+    "党组",
+    "党委",
+    "书记",
+    "局长",
+    "县长",
+    "镇长",
+    "主任",
+    "发展",
+    "改革",
+    "工作",
+    "建设",
+    "落实",
+    "意识形态",
+    "德能勤绩廉",
+    "学职法廉",
+    "领导",
+    "干部",
+    "班子",
+    "成员",
+    "党风",
+    "廉政",
+    "政治",
+    "思想",
+    "作风",
+    "纪律",
+    "依法",
+    "行政",
+    "执行",
+    "民主",
+    "生活",
+    "会议",
+    "对照",
+    "检查",
+    "专题",
+    "整改",
+    "分管",
+    "副",
+)
+_NUMBER_UNIT = re.compile(r"[0-9０-９〇一二三四五六七八九十]+[年月日度届次]+")
+
+
+def _inside_words(text: str) -> set[int]:
+    """Positions ``i`` where breaking before ``text[i]`` would split a word."""
+    inside: set[int] = set()
+    for word in _TITLE_WORDS:
+        start = text.find(word)
+        while start != -1:
+            inside.update(range(start + 1, start + len(word)))
+            start = text.find(word, start + 1)
+    for match in _NUMBER_UNIT.finditer(text):
+        inside.update(range(match.start() + 1, match.end()))
+    return inside
+
+
+def break_title(title: str, max_chars: int) -> list[str]:
+    """Break a long title into lines of about equal length (symmetric when centred).
+
+    Never breaks inside a run of Latin letters or digits (``2025``), never starts a line
+    with closing punctuation or ends one with opening punctuation; avoids breaking inside
+    the words titles are made of and prefers breaking after punctuation and 的/和/与/及, so
+    whole words stay together even at the cost of slightly unequal lines.
+    """
+    title = title.strip(_STRIP)
+    total = text_width(title)
+    if total <= max_chars or len(title) < 2:
+        return [title] if title else []
+    n_lines = math.ceil(total / max_chars)
+    lines: list[str] = []
+    rest = title
+    while n_lines > 1:
+        target = text_width(rest) / n_lines
+        inside = _inside_words(rest)
+        best, best_score = None, None
+        acc = 0.0
+        for i in range(1, len(rest)):
+            acc += char_width(rest[i - 1])
+            if acc > max_chars:
+                break
+            if text_width(rest[i:]) > max_chars * (n_lines - 1):
+                continue
+            left, right = rest[i - 1], rest[i]
+            if right in _NO_LINE_START or left in _NO_LINE_END:
+                continue
+            if left.isascii() and right.isascii() and left.isalnum() and right.isalnum():
+                continue
+            score = abs(acc - target)
+            if i in inside:
+                score += 4
+            if left in "，、；：。）》”":
+                score -= 1.5
+            elif left in "的和与及暨":
+                score -= 1.0
+            if right == "的":
+                score += 2
+            if best_score is None or score < best_score:
+                best, best_score = i, score
+        if best is None:
+            best = max(1, int(target))
+        lines.append(rest[:best])
+        rest = rest[best:]
+        n_lines -= 1
+    lines.append(rest)
+    return lines
+
+
+def signature_indents(name: str, date_text: str, gap: float = 2.0) -> tuple[float, float]:
+    """Right indents (in characters) of the name and the date per GB/T 9704 7.3.5.2.
+
+    The name is ``gap`` characters from the right; the date's first character is ``gap``
+    characters right of the name's first character; if that would bring the date closer
+    than ``gap`` to the right margin, the date gets ``gap`` and the name moves left.
+    """
+    n, d = text_width(name), text_width(date_text)
+    name_right = gap
+    if not date_text:
+        return name_right, 0.0
+    if not name:
+        return 0.0, gap
+    date_right = name_right + n - gap - d
+    if date_right < gap:
+        date_right = gap
+        name_right = date_right + d + gap - n
+    return name_right, date_right
+
+
+def build_blocks(tree: document.Report, *, title_chars: int = 20) -> list[Block]:
+    """Lay out ``tree`` as blocks, in reading order."""
+    blocks: list[Block] = []
+    head: list[Block] = []
+    title_lines = break_title(tree.title, title_chars)
+    if title_lines:
+        head.append(Block("title", [Run(line) for line in title_lines], "head"))
+    if tree.subtitle.strip(_STRIP):
+        head.append(Block("subtitle", [Run(tree.subtitle.strip(_STRIP))], "head"))
+    if tree.byline.strip(_STRIP):
+        head.append(Block("byline", [Run(tree.byline.strip(_STRIP))], "head"))
+    if head:
+        blocks.extend(head)
+        blocks.append(Block("blank", group="head"))
+
+    for text in paragraphs(tree.opening):
+        blocks.append(Block("para", [Run(text)], "opening", classes=("opening",)))
+
+    for i, section in enumerate(tree.sections):
+        blocks.extend(_section_blocks(section, i))
+
+    for text in paragraphs(tree.closing):
+        blocks.append(Block("para", [Run(text)], "closing", classes=("closing",)))
+
+    sig = tree.signature
+    if sig and (sig.name.strip(_STRIP) or sig.date):
+        name = sig.name.strip(_STRIP)
+        date_text = document.format_date_cn(sig.date)
+        name_right, date_right = signature_indents(name, date_text)
+        # The signature is never alone on a page: the last paragraph keeps with it.
+        if blocks and blocks[-1].kind == "para":
+            blocks[-1].keep_with_next = True
+        blocks.append(Block("blank", group="signature", keep_with_next=True))
+        if name:
+            blocks.append(
+                Block(
+                    "signature-name",
+                    [Run(name)],
+                    "signature",
+                    right_indent_chars=name_right,
+                    keep_with_next=bool(date_text),
+                )
+            )
+        if date_text:
+            blocks.append(
+                Block(
+                    "signature-date",
+                    [Run(date_text)],
+                    "signature",
+                    right_indent_chars=date_right,
+                )
+            )
+    return blocks
+
+
+def _section_blocks(section: document.Section, i: int) -> list[Block]:
+    group = f"s-{i}"
+    heading = section.heading.strip(_STRIP)
+    out = [
+        Block(
+            "heading",
+            [Run(numbering.section_marker(i), "marker"), Run(heading)],
+            group,
+            keep_with_next=True,
+        )
+    ]
+    for k, text in enumerate(paragraphs(section.intro)):
+        out.append(
+            Block("para", [Run(text)], group, f"{group}-intro" if k == 0 else "", ("intro",))
+        )
+    style = section.item_style
+    for j, item in enumerate(section.items):
+        anchor = f"{group}-i-{j}"
+        marker = numbering.item_marker(style, j)
+        lead = lead_sentence(item.lead)
+        body = paragraphs(item.body)
+        runs = []
+        if marker:
+            runs.append(Run(marker, "marker", style=style))
+        if lead:
+            runs.append(Run(lead, "lead", style=style))
+        if body:
+            runs.append(Run(body[0], "text", style=style))
+        if not runs:
+            continue
+        if section.inline_items:
+            # Run-in items: the anchor sits on the item's first run, not on the paragraph.
+            runs[0].anchor = anchor
+            if out[-1].kind == "para" and out[-1].group == group:
+                out[-1].runs.extend(runs)
+            else:
+                out.append(Block("para", runs, group, "", ("item", "items-inline")))
+        else:
+            out.append(Block("para", runs, group, anchor, ("item", f"item-{style}")))
+        for text in body[1:]:
+            out.append(Block("para", [Run(text)], group, "", ("item-more",)))
+    return out

@@ -1,0 +1,145 @@
+"""The PDF writer: the print HTML of :mod:`.html` typeset by WeasyPrint.
+
+Safety: user text is escaped into the HTML, and the renderer may fetch nothing but
+``data:`` URLs (:class:`DataOnlyURLFetcher`), so no text can make it read a server file or
+the network. Fonts are installed families referred to by name (see :mod:`.profile`),
+embedded as subsets.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+
+from .. import document
+from .html import print_css, render_document
+from .limits import check_size
+from .profile import LayoutProfile, default_profile
+
+LOGGER = logging.getLogger("drafts.rendering")
+
+_local = threading.local()
+
+
+def _weasyprint():
+    import weasyprint
+
+    return weasyprint
+
+
+def ensure_weasyprint_logging() -> None:
+    """Make WeasyPrint's warnings visible (refused fetches, missing fonts, bad CSS).
+
+    Django's LOGGING attaches a handler in the web process; a plain script or a management
+    command run without it gets one here.
+    """
+    logger = logging.getLogger("weasyprint")
+    if not _has_real_handler(logger):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("weasyprint %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+
+
+def _has_real_handler(logger: logging.Logger) -> bool:
+    """Whether a record reaches a handler other than the NullHandler WeasyPrint installs
+    (which also keeps Python's last-resort stderr handler away)."""
+    current = logger
+    while current:
+        if any(not isinstance(h, logging.NullHandler) for h in current.handlers):
+            return True
+        if not current.propagate:
+            return False
+        current = current.parent
+    return False
+
+
+@lru_cache(maxsize=1)
+def data_only_fetcher_class():
+    URLFetcher = _weasyprint().URLFetcher
+
+    class DataOnlyURLFetcher(URLFetcher):
+        """Fetches ``data:`` URLs only; every other URL is refused (and logged)."""
+
+        def __init__(self, **kwargs):
+            kwargs.update(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+            super().__init__(**kwargs)
+
+        def fetch(self, url, headers=None):
+            if not str(url).lower().startswith("data:"):
+                LOGGER.warning("PDF renderer refused to fetch %.200s", url)
+                raise ValueError(f"refused URL (only data: URLs are allowed): {str(url)[:200]}")
+            return super().fetch(url, headers)
+
+    return DataOnlyURLFetcher
+
+
+def _font_config():
+    """One FontConfiguration per thread (they are not thread-safe; building one costs)."""
+    fc = getattr(_local, "font_config", None)
+    if fc is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        fc = _local.font_config = FontConfiguration()
+    return fc
+
+
+# The print document uses a handful of elements; WeasyPrint's full HTML5 user-agent
+# stylesheet costs about a tenth of the render time in cascade work for nothing. Should a
+# WeasyPrint release rename the hook, the default stylesheet is used: slower, same output.
+_UA_CSS = """
+html, body, div, p, h1, h2, section, header { display: block }
+head, style, title, meta, script, link, template { display: none }
+wbr::before { content: "\\200B" }
+"""
+
+
+def _lean_html_class():
+    cls = getattr(_local, "html_class", None)
+    if cls is None:
+        wp = _weasyprint()
+        ua = [wp.CSS(string=_UA_CSS, font_config=_font_config())]
+
+        class LeanHTML(wp.HTML):
+            def _ua_stylesheets(self, forms=False):
+                return ua
+
+        cls = _local.html_class = LeanHTML
+    return cls
+
+
+def _print_stylesheet(profile: LayoutProfile, draft: bool):
+    """The print CSS parsed once per thread, profile and draft flag. It is given the same
+    FontConfiguration as ``write_pdf()``, without which WeasyPrint ignores @font-face."""
+    sheets = getattr(_local, "sheets", None)
+    if sheets is None:
+        sheets = _local.sheets = {}
+    key = (profile.key(), draft)
+    if key not in sheets:
+        sheets[key] = _weasyprint().CSS(
+            string=print_css(profile, draft=draft),
+            url_fetcher=data_only_fetcher_class()(),
+            font_config=_font_config(),
+        )
+    return sheets[key]
+
+
+def render_pdf(
+    tree: document.Report, profile: LayoutProfile | None = None, *, draft: bool = False
+) -> bytes:
+    """The PDF of ``tree`` as bytes. Raises :class:`.limits.TooLarge` for oversized trees."""
+    check_size(tree)
+    profile = profile or default_profile()
+    ensure_weasyprint_logging()
+    fetcher = data_only_fetcher_class()()
+    font_config = _font_config()
+    html_text = render_document(tree, profile, draft=draft, inline_css=False)
+    html = _lean_html_class()(string=html_text, base_url=None, url_fetcher=fetcher)
+    return html.write_pdf(
+        stylesheets=[_print_stylesheet(profile, draft)],
+        font_config=font_config,
+        full_fonts=False,
+        pdf_tags=False,
+    )
