@@ -155,6 +155,12 @@ def generate(officials: int = 10_000, years: int = 5, seed: int = 2025, stdout=s
         dept_reviewer = User.objects.create(username="bench-dept", password=pw)
         ReviewerScope.objects.create(user=county_reviewer, unit=county)
         ReviewerScope.objects.create(user=dept_reviewer, unit=departments[0])
+    # Planner statistics, as PostgreSQL's autovacuum (or a nightly ANALYZE on SQLite) keeps
+    # them in a running deployment; without them SQLite picks worse plans for the queue.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     print(
         f"generated {len(leaves) + 1} units, {len(people)} officials, {len(year_rows)} years, "
         f"{len(reports)} reports, {len(subs_rows)} submissions",

@@ -170,7 +170,12 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["official", "year"], name="one_report_per_official_and_year"),
         ]
-        indexes = [models.Index(fields=["status", "year"])]
+        indexes = [
+            models.Index(fields=["status", "year"]),
+            # Covers the reviewer queue's scope filter and sort keys (an index-only scan on
+            # SQLite and PostgreSQL, so long report texts are never read while sorting).
+            models.Index(fields=["official", "year", "status", "updated_at"], name="report_queue_idx"),
+        ]
 
     def __str__(self):
         return f"{self.year.year} {self.official.name} {self.report_type.name}"

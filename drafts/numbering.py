@@ -5,14 +5,23 @@ Numbering is never stored in the text; it is derived from positions and the item
 
 from __future__ import annotations
 
-import cn2an
+from functools import cache
+
+
+@cache
+def _cn2an():
+    # cn2an builds its conversion tables at import (about 0.3 s): import it on first use,
+    # so that commands which never number anything (check, migrate) do not pay for it.
+    import cn2an
+
+    return cn2an
 
 
 def chinese_numeral(n: int) -> str:
     """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (the forms used in headings)."""
     if n < 1:
         raise ValueError("numbering starts at 1")
-    return cn2an.an2cn(n, "low")
+    return _cn2an().an2cn(n, "low")
 
 
 def section_marker(index: int) -> str:
@@ -36,7 +45,7 @@ def item_marker(style: str, index: int) -> str:
 
 def chinese_to_int(text: str) -> int:
     """一 -> 1, 十二 -> 12; raises ValueError for anything else."""
-    value = cn2an.cn2an(text, "strict")
+    value = _cn2an().cn2an(text, "strict")
     if isinstance(value, float) and not value.is_integer():
         raise ValueError(text)
     return int(value)
