@@ -301,6 +301,68 @@ def _sequence_findings(where: str, text: str, matches, fmt) -> list[Finding]:
     return out
 
 
+# -- numbers typed by hand where the report numbers automatically -------------------------------
+
+_HEADING_MARKER_RE = re.compile(
+    rf"^[\s\u3000]*(?:[{_CN_NUM}]{{1,3}}[\s\u3000]*[、.．]|第[{_CN_NUM}]{{1,3}}(?:部分|章|节)"
+    rf"[\s\u3000]*[、.．:：]?|\d{{1,2}}[.．、](?!\d))[\s\u3000]*"
+)
+_LEAD_MARKER_RE = re.compile(
+    rf"^[\s\u3000]*(?:\d{{1,2}}[.．、](?!\d)|[（(][{_CN_NUM}]{{1,3}}[）)]|[{_CN_NUM}]{{1,3}}是(?![的否])"
+    rf"|[{_CN_NUM}]{{1,3}}[、])[\s\u3000]*"
+)
+
+
+def _typed_marker(where: str, text: str, tree: document.Report) -> re.Match | None:
+    """The number typed at the start of a heading or an item's lead sentence, if any."""
+    if where.endswith(".heading"):
+        return _HEADING_MARKER_RE.match(text)
+    if where.endswith(".lead"):
+        i = int(where.split("]", 1)[0].rsplit("[", 1)[1])
+        if tree.sections[i].item_style != "none":
+            return _LEAD_MARKER_RE.match(text)
+    return None
+
+
+def typed_marker_fix(where: str, text: str, tree: document.Report) -> str:
+    m = _typed_marker(where, text, tree)
+    return text[m.end() :] if m and m.end() < len(text) else text
+
+
+def check_typed_marker(tree: document.Report) -> list[Finding]:
+    """“一、” before a heading or “1.” before a lead sentence: printed twice (一、一、…)."""
+    out = []
+    for where, text in tree.text_fields():
+        m = _typed_marker(where, text, tree) if text else None
+        if not m or m.end() >= len(text):
+            continue
+        out.append(
+            Finding(
+                "typed_marker",
+                WARNING,
+                where,
+                m.start(),
+                text[: m.end() + 8],
+                _(
+                    "The number “%(marker)s” was typed by hand, but numbering is added "
+                    "automatically, so it would be printed twice. Delete it."
+                )
+                % {"marker": m.group(0).strip()},
+                fix=typed_marker_fix(where, text, tree),
+            )
+        )
+    return out
+
+
+def auto_fix(code: str, where: str, text: str, tree: document.Report) -> str | None:
+    """The automatic fix of finding ``code`` for the field ``where`` (None: no fix)."""
+    if code == "halfwidth_punct":
+        return halfwidth_fix(text)
+    if code == "typed_marker":
+        return typed_marker_fix(where, text, tree)
+    return None
+
+
 def check_numbering(tree: document.Report) -> list[Finding]:
     from .numbering import chinese_numeral
 
@@ -308,6 +370,9 @@ def check_numbering(tree: document.Report) -> list[Finding]:
     for where, text in tree.text_fields():
         if not text:
             continue
+        typed = _typed_marker(where, text, tree)
+        if typed:  # reported by check_typed_marker; blank it out, keeping the offsets
+            text = " " * typed.end() + text[typed.end() :]
         out += _sequence_findings(
             where, text, _ORD_RE.finditer(text), lambda n: f"{chinese_numeral(n)}是"
         )
@@ -321,13 +386,16 @@ def check_numbering(tree: document.Report) -> list[Finding]:
 # -- empty sections and length -----------------------------------------------------------------
 
 
+def _has_text(section: document.Section) -> bool:
+    return bool(section.intro.strip()) or any(
+        item.lead.strip() or item.body.strip() for item in section.items
+    )
+
+
 def check_empty_section(tree: document.Report) -> list[Finding]:
     out = []
     for i, section in enumerate(tree.sections):
-        has_text = section.intro.strip() or any(
-            item.lead.strip() or item.body.strip() for item in section.items
-        )
-        if not has_text:
+        if not _has_text(section):
             name = section.heading or _("section %(n)d") % {"n": i + 1}
             out.append(
                 Finding(
@@ -385,6 +453,8 @@ def check_length(tree, suggested_chars=None, section_suggested=None) -> list[Fin
     for i, section in enumerate(tree.sections):
         want = (section_suggested or {}).get(i) if section_suggested else None
         if not want:
+            continue
+        if not _has_text(section):  # check_empty_section says so already
             continue
         n = _section_chars(section)
         if n and (n < want * 0.4 or n > want * 2):
@@ -542,6 +612,7 @@ def run_checks(
         + check_empty_section(tree)
         + check_halfwidth_punct(tree)
         + check_numbering(tree)
+        + check_typed_marker(tree)
         + check_length(tree, suggested_chars, section_suggested)
         + check_repeated_sentence(tree)
     )

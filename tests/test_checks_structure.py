@@ -67,3 +67,18 @@ def test_it_accepts_a_report_near_its_suggested_length():
 def test_it_flags_a_section_far_from_its_suggestion():
     (finding,) = [f for f in _codes(_tree(), "length", section_suggested={0: 800}) if f.where]
     assert finding.where == "sections[0].intro"
+
+
+def test_it_reports_an_empty_section_once_not_also_as_too_short():
+    tree = document.Report(
+        title="t",
+        sections=[
+            document.Section(
+                heading="加强学习", items=[document.Item("坚持学习", "全年学习十二次。")]
+            )
+        ],
+    )
+    tree.sections.append(document.Section(heading="存在的问题和不足"))
+    findings = run_checks(tree, section_suggested={0: 100, 1: 500})
+    about_second = [f for f in findings if f.where.startswith("sections[1]")]
+    assert [f.code for f in about_second] == ["empty_section"]

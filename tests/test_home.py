@@ -68,3 +68,10 @@ def test_it_tells_what_to_do_with_a_returned_report(c, make_report):
     make_report(status=Report.Status.RETURNED)
     body = c.get("/").content.decode()
     assert "报告已被退回" in body and "继续填写" in body
+
+
+def test_it_does_not_warn_a_reviewer_that_they_have_no_reports(client, make_reviewer, unit):
+    client.force_login(make_reviewer(unit))
+    body = client.get("/").content.decode()
+    assert "alert-warning no-official" not in body
+    assert "没有关联到述职人" in body  # still said, quietly

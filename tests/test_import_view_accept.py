@@ -136,3 +136,13 @@ def test_it_refuses_a_heading_too_long_for_the_database(c, year, report_type, of
 def test_anonymous_users_go_to_login(client, db):
     response = client.post(reverse("import_accept"), {"mode": "new"})
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_it_replaces_on_a_second_press_after_a_change_was_reported(c, report):
+    _start(c, report)
+    Report.objects.filter(pk=report.pk).update(version=report.version + 5)
+    first = c.post(reverse("import_accept"), {"mode": "replace", "confirm": "1"}, follow=True)
+    assert "再次点击" in first.content.decode()
+    c.post(reverse("import_accept"), {"mode": "replace", "confirm": "1"})
+    assert [s.heading for s in load_tree(report.pk).sections] == ["加强学习"]
+    assert ContentBackup.objects.filter(report=report, reason="import-replace").count() == 1

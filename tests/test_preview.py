@@ -43,3 +43,18 @@ def test_it_shows_the_preview_of_an_approved_report(c, make_report):
 def test_it_answers_404_for_another_officials_report(client, report, other_official):
     client.force_login(other_official.user)
     assert client.get(f"/reports/{report.pk}/step/preview/").status_code == 404
+
+
+def test_it_offers_the_pdf_and_docx_downloads(c, report):
+    body = c.get(f"/reports/{report.pk}/step/preview/").content.decode()
+    assert f'href="/reports/{report.pk}/download.pdf"' in body
+    assert f'href="/reports/{report.pk}/download.docx"' in body
+    response = c.get(f"/reports/{report.pk}/download.docx")
+    assert response.status_code == 200
+
+
+def test_it_keeps_the_downloads_usable_on_an_approved_report(c, make_report):
+    report = make_report(status=Report.Status.APPROVED)
+    body = c.get(f"/reports/{report.pk}/step/preview/").content.decode()
+    fieldset = body.split('<fieldset disabled class="wizard-fields">')[1].split("</fieldset>")[0]
+    assert "download.pdf" in body and "download.pdf" not in fieldset

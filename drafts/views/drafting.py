@@ -18,7 +18,14 @@ from .. import editing, numbering
 from ..document import count_chars
 from ..editing import EditError, NotEditable, StaleVersion
 from ..forms import StartReportForm
-from ..models import ContentBackup, Official, Report, ReportingYear, ReportType
+from ..models import (
+    ContentBackup,
+    Official,
+    Report,
+    ReportingYear,
+    ReportType,
+    ReviewerScope,
+)
 from ..persistence import report_to_tree, sections_prefetch
 
 # -- helpers ---------------------------------------------------------------------
@@ -60,7 +67,8 @@ def _login_expired():
 def home(request):
     official = _official(request)
     if official is None:
-        return render(request, "drafts/home_no_official.html", status=200)
+        is_reviewer = ReviewerScope.objects.filter(user=request.user).exists()
+        return render(request, "drafts/home_no_official.html", {"is_reviewer": is_reviewer})
     reports = {
         r.year_id: r
         for r in Report.objects.filter(official=official).select_related("year", "report_type")
@@ -262,6 +270,7 @@ def _render_step(request, report, tree, steps, index, current, *, refused=None, 
         "next": steps[index + 1] if index + 1 < len(steps) else None,
         "progress": round(100 * sum(1 for s in steps if s["filled"]) / max(1, len(steps) - 1)),
         "section": section,
+        "section_count": len(tree.sections),
         "skey": {n: f"section.{section.pk}.{n}" for n in ("heading", "intro")} if section else {},
         "items": items,
         "editable": report.is_editable,
@@ -464,7 +473,11 @@ def autosave(request, report_id):
     report = _own_report(request, report_id)
     try:
         payload = json.loads(request.body.decode("utf-8"))
-        version = int(payload["version"])
+        version = payload["version"]
+        if isinstance(version, str) and version.isdigit():
+            version = int(version)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ValueError
         changes = payload["changes"]
         if not isinstance(changes, dict) or not changes:
             raise ValueError

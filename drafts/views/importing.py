@@ -32,6 +32,7 @@ from ..models import LINE_MAX, TEXT_MAX, ContentBackup, Official, Report, Report
 from ..persistence import apply_tree, report_to_tree, sections_prefetch
 
 SESSION_KEY = "pending_import"
+DONE_KEY = "done_import"  # token and report of the last accepted import (double submits)
 BACKUP_REASON = "import-replace"
 RESTORE_REASON = "import-restore"
 ROLE_LABELS = {
@@ -183,6 +184,7 @@ def import_review(request):
     tree = blocks_to_tree(pending["blocks"])
     official = _official(request)
     years, types = _new_draft_choices(official)
+    targets = [] if report else _replaceable_drafts(official)
     return render(
         request,
         "importing/review.html",
@@ -195,7 +197,23 @@ def import_review(request):
             "report": report,
             "years": years,
             "types": types,
+            "targets": targets,
+            "any_open_year": ReportingYear.objects.filter(is_open=True).exists(),
+            "has_backup": bool(report)
+            and ContentBackup.objects.filter(report=report, reason=BACKUP_REASON).exists(),
         },
+    )
+
+
+def _replaceable_drafts(official):
+    """The official's editable reports in open years: an import started from the home page
+    may replace one of them (without pasting again)."""
+    if official is None:
+        return []
+    return list(
+        Report.objects.filter(official=official, year__is_open=True, status__in=editing.EDITABLE)
+        .select_related("year", "report_type")
+        .order_by("-year__year")
     )
 
 
@@ -209,7 +227,7 @@ def _new_draft_choices(official):
     return years, list(ReportType.objects.filter(is_active=True).order_by("order", "pk"))
 
 
-_OP = re.compile(r"^(role|merge|split):(\d{1,5})$")
+_OP = re.compile(r"^(role|merge|split|target):(\d{1,9})$")
 
 
 def _adjust(request, pending):
@@ -226,7 +244,9 @@ def _adjust(request, pending):
             if not m:
                 raise AdjustError(op)
             name, i = m.group(1), int(m.group(2))
-            if name == "role":
+            if name == "target":
+                _target(request, pending, i)
+            elif name == "role":
                 set_role(blocks, i, request.POST.get(f"role_{i}", ""))
             elif name == "merge":
                 merge_with_previous(blocks, i)
@@ -252,6 +272,16 @@ def _adjust(request, pending):
             )
         return
     _store(request, pending)
+
+
+def _target(request, pending, report_id):
+    """Bind the pending import to one of the official's drafts (to replace its content)."""
+    report = Report.objects.filter(
+        pk=report_id, official__user=request.user, status__in=editing.EDITABLE
+    ).first()
+    if report is None:
+        raise AdjustError(report_id)
+    pending["report_id"], pending["version"] = report.pk, report.version
 
 
 @login_required
@@ -308,6 +338,10 @@ def import_accept(request):
         return HttpResponseNotAllowed(["POST"])
     pending = _pending(request)
     if pending is None:
+        done = request.session.get(DONE_KEY) or {}
+        if done.get("token") and done.get("token") == request.POST.get("token"):
+            # The same accept sent twice (double click): the first one did the work.
+            return _already_done(request, done.get("report_id"))
         messages.error(
             request, _("There is no import in progress. Paste a report or upload a file first.")
         )
@@ -342,6 +376,9 @@ def _accept_new(request, tree):
             report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
             apply_tree(report, _complete(tree, report_to_tree(report)))
     except IntegrityError:
+        existing = Report.objects.filter(official=official, year=year).first()
+        if existing is not None and _holds(existing, tree):
+            return _already_done(request, existing.pk)
         messages.error(
             request,
             _(
@@ -351,7 +388,7 @@ def _accept_new(request, tree):
             % {"year": year.year},
         )
         return redirect("import_review")
-    request.session.pop(SESSION_KEY, None)
+    _finish(request, report)
     messages.success(
         request, _("The report was imported into a new draft. Check each step, then submit.")
     )
@@ -360,6 +397,42 @@ def _accept_new(request, tree):
 
 def _int(value):
     return int(value) if isinstance(value, str) and value.isdigit() else -1
+
+
+def _take_lock(report, expected) -> bool:
+    """Version ``expected`` -> ``expected + 1`` if nobody changed the draft meanwhile."""
+    if not isinstance(expected, int):
+        return False
+    return bool(
+        Report.objects.filter(pk=report.pk, version=expected, status__in=editing.EDITABLE).update(
+            version=F("version") + 1, updated_at=timezone.now()
+        )
+    )
+
+
+def _finish(request, report):
+    pending = request.session.pop(SESSION_KEY, None) or {}
+    request.session[DONE_KEY] = {"token": pending.get("token"), "report_id": report.pk}
+
+
+def _holds(report, tree: Tree) -> bool:
+    """Whether ``report`` already has the imported content (the import was accepted)."""
+    report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
+    current = report_to_tree(report)
+
+    def content(t):
+        return t.opening, t.closing, [(s.heading, s.intro, s.items) for s in t.sections]
+
+    return content(current) == content(tree)
+
+
+def _already_done(request, report_id):
+    report = Report.objects.filter(pk=report_id or -1, official__user=request.user).first()
+    if report is None:
+        return redirect("home")
+    request.session.pop(SESSION_KEY, None)
+    messages.info(request, _("The report was already imported (the button was pressed twice)."))
+    return redirect("wizard_step", report_id=report.pk, step="start")
 
 
 def _accept_replace(request, pending, tree):
@@ -371,28 +444,35 @@ def _accept_replace(request, pending, tree):
             request, _("Tick the box to confirm that the draft's content is to be replaced.")
         )
         return redirect("import_review")
-    expected = pending.get("version")
     with transaction.atomic():
-        updated = Report.objects.filter(
-            pk=report.pk, version=expected, status__in=editing.EDITABLE
-        ).update(version=F("version") + 1, updated_at=timezone.now())
-        if not updated:
-            transaction.set_rollback(True)
-            messages.error(
-                request,
-                _(
-                    "The draft was changed after the import started (in another window or by "
-                    "autosave), so it was not replaced. Start the import again to use the latest draft."
-                ),
+        # Nothing is written when the lock is not taken, so there is nothing to roll back.
+        locked = _take_lock(report, pending.get("version"))
+        if locked:
+            report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
+            old = report_to_tree(report)
+            ContentBackup.objects.create(
+                report=report, tree=old.to_dict(), reason=BACKUP_REASON, created_by=request.user
             )
-            return redirect("import_review")
-        report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
-        old = report_to_tree(report)
-        ContentBackup.objects.create(
-            report=report, tree=old.to_dict(), reason=BACKUP_REASON, created_by=request.user
+            apply_tree(report, _complete(tree, old), bump_version=False)
+    if not locked:
+        if _holds(report, tree):  # a second click while the first was saving
+            return _already_done(request, report.pk)
+        # Re-arm on the current version: pressing again replaces the newer content, which
+        # is backed up like any other.
+        pending["version"] = (
+            Report.objects.filter(pk=report.pk).values_list("version", flat=True).first()
         )
-        apply_tree(report, _complete(tree, old), bump_version=False)
-    request.session.pop(SESSION_KEY, None)
+        _store(request, pending)
+        messages.error(
+            request,
+            _(
+                "The draft was changed after the import started (in another window or by "
+                "autosave), so it was not replaced. If you still want to replace it, press "
+                "“Replace the draft's content” again: its current content will be kept as a backup."
+            ),
+        )
+        return redirect("import_review")
+    _finish(request, report)
     messages.success(
         request,
         _(
@@ -489,9 +569,11 @@ def apply_fix(request, report_id):
         return redirect(back)
     report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
     path = request.POST.get("where", "")
-    text = _field_text(report_to_tree(report), path)
+    code = request.POST.get("code") or "halfwidth_punct"
+    tree = report_to_tree(report)
+    text = _field_text(tree, path)
     key = field_key(report, path)
-    fixed = checks.halfwidth_fix(text) if text is not None else None
+    fixed = checks.auto_fix(code, path, text, tree) if text is not None else None
     if key is None or fixed is None or fixed == text:
         messages.info(request, _("Nothing to fix here any more."))
         return redirect(back)
@@ -513,5 +595,8 @@ def apply_fix(request, report_id):
     except editing.EditError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("The punctuation was corrected."))
+        if code == "typed_marker":
+            messages.success(request, _("The number typed by hand was removed."))
+        else:
+            messages.success(request, _("The punctuation was corrected."))
     return redirect(back)

@@ -116,7 +116,11 @@
   function setFieldError(key, message) {
     var el = form.querySelector('[name="' + cssEscape(key) + '"]');
     var out = form.querySelector('[data-error-for="' + cssEscape(key) + '"]');
-    if (el) el.classList.toggle("is-invalid", !!message);
+    if (el) {
+      el.classList.toggle("is-invalid", !!message);
+      if (message) el.setAttribute("aria-invalid", "true");
+      else el.removeAttribute("aria-invalid");
+    }
     if (out) out.textContent = message || "";
   }
 
@@ -372,6 +376,13 @@
         // the item markers (1. / （一） / 一是) come from the server's numbering code
         if (restyle && !halted && pending.size === 0) location.reload();
       });
+    }
+  });
+  // Ctrl+S (a Word habit): save now instead of the browser's "Save page as" dialog.
+  document.addEventListener("keydown", function (event) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === "s" || event.key === "S")) {
+      event.preventDefault();
+      if (editable) flush(); // edits are queued as they are typed: send them now
     }
   });
   // Enter in a one-line field must not press the first button of the form.
