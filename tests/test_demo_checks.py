@@ -17,7 +17,7 @@ from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 def _load():
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", stdout=out, allow_non_sqlite=True)
     return out.getvalue()
 
 

@@ -7,8 +7,9 @@ ones); reports that exist are left as they are, so demo edits survive a restart.
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.utils import timezone
 
 from drafts import document
 from drafts.models import (
@@ -40,13 +41,18 @@ OFFICIALS = [
 ]
 
 
-def finished_2024() -> document.Report:
+def current_reporting_year(today: date) -> int:
+    """Reports on year N are written from late N to early N+1: from July on, it is this year."""
+    return today.year if today.month >= 7 else today.year - 1
+
+
+def finished_report(year: int) -> document.Report:
     Sec, It = document.Section, document.Item
     return document.Report(
-        title="2024年度述职述廉报告",
+        title=f"{year}年度述职述廉报告",
         byline="青禾县发展和改革局局长 王建华",
         opening=(
-            "2024年，我在县委、县政府的领导下，带领局班子和全体干部职工，围绕稳增长、抓项目、"
+            f"{year}年，我在县委、县政府的领导下，带领局班子和全体干部职工，围绕稳增长、抓项目、"
             "优环境三项重点任务开展工作，较好完成了年度目标。现将一年来履职和廉洁自律情况报告如下："
         ),
         sections=[
@@ -142,11 +148,11 @@ def finished_2024() -> document.Report:
             ),
         ],
         closing="回顾一年的工作，成绩的取得离不开县委、县政府的正确领导和同志们的支持。新的一年，我将查短板、强弱项，努力把各项工作做得更好。",
-        signature=document.Signature(name="王建华", date="2025-01-15"),
+        signature=document.Signature(name="王建华", date=f"{year + 1}-01-15"),
     )
 
 
-def half_2025(report_type: ReportType) -> document.Report:
+def half_report(year: int, report_type: ReportType) -> document.Report:
     """The first two sections written, the rest laid out but empty."""
     Sec, It = document.Section, document.Item
     templates = list(report_type.section_templates.order_by("order", "pk"))
@@ -180,9 +186,9 @@ def half_2025(report_type: ReportType) -> document.Report:
         It("", ""),
     ]
     return document.Report(
-        title="2025年度述职述廉报告",
+        title=f"{year}年度述职述廉报告",
         byline="青禾县发展和改革局局长 王建华",
-        opening="2025年，我在县委、县政府的坚强领导下，",
+        opening=f"{year}年，我在县委、县政府的坚强领导下，",
         sections=sections,
         signature=document.Signature(name="王建华", date=""),
     )
@@ -191,8 +197,19 @@ def half_2025(report_type: ReportType) -> document.Report:
 class Command(BaseCommand):
     help = "Load demo units, officials, logins and two reports (idempotent)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-non-sqlite", action="store_true",
+            help="Load the demo logins (with their published passwords) into a non-SQLite database.",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
+        if connection.vendor != "sqlite" and not options["allow_non_sqlite"]:
+            raise CommandError(
+                "演示数据只用于本机试用（SQLite）：其账号密码是公开的，不能装入正式数据库。"
+                "确需装入请加 --allow-non-sqlite。"
+            )
         users = self._users()
         county, _created = Unit.objects.get_or_create(name=COUNTY, parent=None)
         units = {COUNTY: county}
@@ -212,18 +229,19 @@ class Command(BaseCommand):
             officials[name] = official
         ReviewerScope.objects.get_or_create(user=users["reviewer"], unit=county)
 
-        y2024, _created = ReportingYear.objects.get_or_create(
-            year=2024, defaults={"deadline": date(2025, 1, 20), "is_open": False}
+        current = current_reporting_year(timezone.localdate())
+        previous_year, _created = ReportingYear.objects.get_or_create(
+            year=current - 1, defaults={"deadline": date(current, 1, 20), "is_open": False}
         )
-        y2025, _created = ReportingYear.objects.get_or_create(
-            year=2025, defaults={"deadline": date(2026, 1, 20), "is_open": True}
+        this_year, _created = ReportingYear.objects.get_or_create(
+            year=current, defaults={"deadline": date(current + 1, 1, 20), "is_open": True}
         )
         report_type = ReportType.objects.get(code="shuzhi-shulian")
         demo = officials["王建华"]
-        self._finished(demo, y2024, report_type, users["reviewer"])
-        if not Report.objects.filter(official=demo, year=y2025).exists():
-            report = Report.objects.create(official=demo, year=y2025, report_type=report_type)
-            apply_tree(report, half_2025(report_type), bump_version=False)
+        self._finished(demo, previous_year, report_type, users["reviewer"])
+        if not Report.objects.filter(official=demo, year=this_year).exists():
+            report = Report.objects.create(official=demo, year=this_year, report_type=report_type)
+            apply_tree(report, half_report(this_year.year, report_type), bump_version=False)
             for section, template in zip(
                 report.sections.order_by("order"),
                 report_type.section_templates.order_by("order", "pk"),
@@ -234,7 +252,7 @@ class Command(BaseCommand):
             Report.objects.filter(pk=report.pk).update(
                 current_step=f"s{report.sections.order_by('order')[1].pk}"
             )
-        self._print()
+        self._print(this_year.year)
 
     def _users(self):
         User = get_user_model()
@@ -251,7 +269,7 @@ class Command(BaseCommand):
         if Report.objects.filter(official=official, year=year).exists():
             return
         report = Report.objects.create(official=official, year=year, report_type=report_type)
-        apply_tree(report, finished_2024(), bump_version=False)
+        apply_tree(report, finished_report(year.year), bump_version=False)
         report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
         tree = report_to_tree(report)
         submission = Submission.objects.create(
@@ -279,11 +297,13 @@ class Command(BaseCommand):
         )
         Report.objects.filter(pk=report.pk).update(status=Report.Status.APPROVED)
 
-    def _print(self):
+    def _print(self, this_year):
         out = self.stdout
         out.write("")
         out.write("演示数据已就绪。请用浏览器打开 http://127.0.0.1:8000/")
         out.write("演示账号：")
         for username, password, role, _is_admin in LOGINS:
             out.write(f"  {role}：用户名 {username}  密码 {password}")
-        out.write("填报人王建华有一份已审核通过的2024年度报告和一份写了一半的2025年度报告。")
+        out.write(
+            f"填报人王建华有一份已审核通过的{this_year - 1}年度报告和一份写了一半的{this_year}年度报告。"
+        )
