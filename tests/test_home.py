@@ -75,3 +75,17 @@ def test_it_does_not_warn_a_reviewer_that_they_have_no_reports(client, make_revi
     body = client.get("/").content.decode()
     assert "alert-warning no-official" not in body
     assert "没有关联到述职人" in body  # still said, quietly
+
+
+def test_it_offers_the_downloads_of_an_approved_report(client, official, make_report):
+    report = make_report(status="approved")
+    client.force_login(official.user)
+    html = client.get("/").content.decode()
+    assert f"/reports/{report.pk}/download.pdf" in html
+    assert f"/reports/{report.pk}/download.docx" in html
+
+
+def test_it_offers_no_download_on_the_home_page_for_a_draft(client, official, make_report):
+    report = make_report()
+    client.force_login(official.user)
+    assert f"/reports/{report.pk}/download.pdf" not in client.get("/").content.decode()
