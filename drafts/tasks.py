@@ -18,10 +18,14 @@ import re
 import secrets
 import threading
 import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django.db.models import Q
+from django.utils import timezone
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 
@@ -144,3 +148,47 @@ def start_zip(job) -> None:
         ).start()
         return
     build_zip.enqueue(job.pk)
+
+
+# -- clean-up ------------------------------------------------------------------------------
+
+STALE_UNFINISHED = timedelta(days=1)  # a job queued or running for longer has died
+
+
+@dataclass
+class Pruned:
+    jobs: int = 0
+    files: int = 0
+
+
+def prune_zips(days: int, now=None) -> Pruned:
+    """Delete the ZIP jobs older than ``days`` days and their files.
+
+    A job still queued or running is kept until it is also older than a day (so a ZIP being
+    built is never pulled from under the worker). Files in the ZIP folder that no remaining
+    job refers to (e.g. the ``.part`` left by a failed job) go when they are as old.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=days)
+    unfinished = (ZipJob.State.QUEUED, ZipJob.State.RUNNING)
+    old = ZipJob.objects.filter(created_at__lt=cutoff).filter(
+        ~Q(state__in=unfinished) | Q(created_at__lt=min(cutoff, now - STALE_UNFINISHED))
+    )
+    pruned = Pruned()
+    gone = {Path(p).name for p in old.exclude(path="").values_list("path", flat=True)}
+    pruned.jobs = old.delete()[1].get(ZipJob._meta.label, 0)
+    kept = {Path(p).name for p in ZipJob.objects.exclude(path="").values_list("path", flat=True)}
+    building = tuple(
+        f"job-{pk}-"
+        for pk in ZipJob.objects.filter(state__in=unfinished).values_list("pk", flat=True)
+    )
+    for path in zip_dir().iterdir():
+        if not path.is_file() or path.name in kept or path.suffix not in (".zip", ".part"):
+            continue
+        if building and path.name.startswith(building):
+            continue
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+        if path.name in gone or mtime < cutoff:
+            path.unlink(missing_ok=True)
+            pruned.files += 1
+    return pruned

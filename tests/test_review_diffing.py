@@ -85,3 +85,77 @@ def test_it_handles_empty_trees():
     assert diffing.diff_trees({}, {}) == []
     parts = diffing.diff_trees({}, tree())
     assert diffing.summary(parts)[1] == 0
+
+
+def section(heading, body="内容。"):
+    return {"heading": heading, "intro": "", "items": [{"lead": "", "body": body}]}
+
+
+def sections(*headings):
+    return tree(sections=[section(h, f"{h}的内容。") for h in headings])
+
+
+def test_it_matches_sections_by_heading_after_an_insert():
+    old, new = sections("学习", "履职", "廉洁"), sections("学习", "作风建设", "履职", "廉洁")
+    assert diffing.match_sections(old["sections"], new["sections"]) == [
+        (0, 0),
+        (None, 1),
+        (1, 2),
+        (2, 3),
+    ]
+    parts = [p for p in diffing.diff_trees(old, new) if p.changed]
+    assert [(p.heading, p.old_index, p.index) for p in parts] == [("作风建设", None, 1)]
+    assert not any(p.moved for p in diffing.diff_trees(old, new))
+    assert diffing.changed_sections(old, new) == set()
+
+
+def test_it_matches_reordered_sections():
+    old, new = sections("学习", "履职", "廉洁"), sections("廉洁", "学习", "履职")
+    assert diffing.match_sections(old["sections"], new["sections"]) == [(2, 0), (0, 1), (1, 2)]
+    parts = [p for p in diffing.diff_trees(old, new) if p.key == "section"]
+    assert not any(p.changed for p in parts)
+    assert [p.moved for p in parts] == [True, False, False]
+    assert not diffing.section_changed(old, new, 0)
+    assert diffing.new_position(old, new, 0) == 1
+
+
+def test_it_matches_a_slightly_renamed_section_by_heading():
+    old = sections("加强政治理论学习", "扎实履职尽责")
+    new = sections("扎实履职尽责", "加强理论学习")
+    assert diffing.match_sections(old["sections"], new["sections"]) == [(1, 0), (0, 1)]
+    assert diffing.section_changed(old, new, 0)  # its heading and text changed
+    assert not diffing.section_changed(old, new, 1)
+
+
+def test_it_places_a_deleted_section_where_it_stood():
+    old, new = sections("学习", "履职", "廉洁"), sections("学习", "廉洁")
+    assert diffing.match_sections(old["sections"], new["sections"]) == [(0, 0), (1, None), (2, 1)]
+    parts = [p for p in diffing.diff_trees(old, new) if p.changed]
+    assert [(p.heading, p.old_index, p.index, p.added) for p in parts] == [("履职", 1, None, 0)]
+    assert diffing.section_changed(old, new, 1)
+    assert not diffing.section_changed(old, new, 2)
+    assert diffing.new_position(old, new, 1) is None
+
+
+def test_it_falls_back_to_the_position_for_a_rewritten_heading():
+    old, new = sections("学习", "履职"), sections("学习", "全面完成年度目标任务")
+    assert diffing.match_sections(old["sections"], new["sections"]) == [(0, 0), (1, 1)]
+    assert diffing.section_changed(old, new, 1)
+
+
+def test_it_pairs_sections_with_the_same_heading_by_position():
+    old = tree(sections=[section("其他", "甲。"), section("其他", "乙。")])
+    new = tree(sections=[section("其他", "甲。"), section("其他", "乙改。")])
+    assert diffing.match_sections(old["sections"], new["sections"]) == [(0, 0), (1, 1)]
+    assert diffing.changed_sections(old, new) == {1}
+
+
+def test_it_does_not_match_empty_headings_by_similarity():
+    old = tree(sections=[section(""), section("学习")])
+    new = tree(sections=[section("学习"), section("")])
+    # two untitled sections at different positions are not taken for the same one
+    assert diffing.match_sections(old["sections"], new["sections"]) == [
+        (0, None),
+        (1, 0),
+        (None, 1),
+    ]

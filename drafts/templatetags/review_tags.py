@@ -94,6 +94,19 @@ def review_finding_links(report, findings, target="wizard"):
 # -- comments beside the wizard ---------------------------------------------------------------
 
 
+def _submitted_positions(report, latest, section_index: int) -> list[int]:
+    """Positions in the submission of the section now at ``section_index`` of the draft.
+
+    The official may have inserted, removed or moved sections since: they are matched by
+    heading (``diffing.match_sections``), not by position.
+    """
+    from .. import diffing
+
+    live = [{"heading": h} for h in report.sections.values_list("heading", flat=True)]
+    pairs = diffing.match_sections(latest.tree.get("sections") or [], live)
+    return [i for i, j in pairs if j == section_index and i is not None]
+
+
 def comments_for(report, section_index=None, *, whole_report=False):
     """Comments of the report's latest submission, for one section (or the whole report).
 
@@ -110,8 +123,10 @@ def comments_for(report, section_index=None, *, whole_report=False):
         .select_related("author")
         .order_by("created_at", "pk")
     )
-    if not whole_report:
-        qs = qs.filter(section_index=section_index)
+    if not whole_report and section_index is None:
+        qs = qs.filter(section_index=None)
+    elif not whole_report:
+        qs = qs.filter(section_index__in=_submitted_positions(report, latest, section_index))
     comments = list(qs)
     from ..views.review import _place_label
 

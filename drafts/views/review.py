@@ -278,6 +278,7 @@ def report_context(request, report):
     )
     if previous:
         ctx["diff_summary"] = diffing.summary(ctx["diff"])
+        ctx["diff_moved"] = any(p.moved for p in ctx["diff"])
     return ctx
 
 

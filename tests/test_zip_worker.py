@@ -1,0 +1,129 @@
+"""The ZIP job with the database task backend, run by a real ``manage.py db_worker`` process.
+
+pytest-django's SQLite test database lives in memory, out of reach of another process, so
+everything runs in subprocesses against one database of the test's own: ``migrate``, a "web"
+process that seeds the data and POSTs to the ZIP view (which enqueues the job), then
+``db_worker --batch``, then a "web" process that reads the progress and downloads the ZIP.
+The database is a temporary SQLite file; when the suite runs on PostgreSQL
+(``scripts/with-postgres.sh``), also a fresh database on that server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import zipfile
+
+import dj_database_url
+import pytest
+from django.conf import settings
+
+from .rendering_support import pdf_text
+
+MANAGE = str(settings.BASE_DIR / "manage.py")
+EXPECTED = [
+    "下属中心-王五-2025年度述职报告.pdf",
+    "示例县发展改革局-张三-2025年度述职报告.pdf",
+]
+
+
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgres",
+            marks=pytest.mark.skipif(
+                not ON_POSTGRES, reason="the suite runs on SQLite (see scripts/with-postgres.sh)"
+            ),
+        ),
+    ]
+)
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
+        return
+    import psycopg
+
+    server = dj_database_url.parse(os.environ["DATABASE_URL"])
+    name = f"zipworker_{secrets.token_hex(4)}"
+    admin = {
+        "host": server["HOST"],
+        "port": server["PORT"] or 5432,
+        "user": server["USER"],
+        "password": server["PASSWORD"],
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**admin) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
+    yield url
+    with psycopg.connect(**admin) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def env(tmp_path, database_url):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="tests.zip_worker_settings",
+        DATABASE_URL=database_url,
+        DJANGO_TASKS_BACKEND="django_tasks_db.DatabaseBackend",
+        ZIP_WORKER_MEDIA_ROOT=str(tmp_path / "media"),
+        RENDER_CACHE_DIR=str(tmp_path / "render-cache"),
+    )
+    return env
+
+
+def manage(env, *args, timeout=300) -> str:
+    done = subprocess.run(
+        [sys.executable, MANAGE, *args],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def shell(env, code: str) -> dict:
+    out = manage(env, "shell", "-c", f"from tests.zip_worker_support import *; {code}")
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+    return json.loads(line.removeprefix("RESULT "))
+
+
+def tasks_in(env) -> list[list[str]]:
+    return shell(env, "queued_tasks()")["tasks"]
+
+
+def test_it_builds_the_zip_in_a_db_worker_process(env, tmp_path):
+    manage(env, "migrate", "-v0")
+    started = shell(env, "seed_and_start()")
+    assert started["status"] == 302 and started["location"].endswith(f"/{started['job']}/")
+    assert started["state"] == "queued"  # the web process only enqueued it
+    assert tasks_in(env) == [["drafts.tasks.build_zip", "READY"]]
+
+    manage(env, "db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+    assert tasks_in(env) == [["drafts.tasks.build_zip", "SUCCESSFUL"]]
+    dest = tmp_path / "downloaded.zip"
+    fetched = shell(env, f"fetch({started['job']}, {str(dest)!r})")
+    assert fetched["state"]["state"] == "done" and fetched["state"]["total"] == 2
+    assert fetched["state"]["percent"] == 100 and fetched["download"] == 200
+    with zipfile.ZipFile(dest) as zf:
+        assert sorted(zf.namelist()) == EXPECTED
+        for name in EXPECTED:
+            member = tmp_path / name
+            member.write_bytes(zf.read(name))
+            assert member.read_bytes().startswith(b"%PDF-")
+            official = name.split("-")[1]
+            assert f"{official}全年参加集中学习12次" in pdf_text(member).replace(" ", "")
+    assert list((tmp_path / "media" / "zips").glob("*.part")) == []
