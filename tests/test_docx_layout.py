@@ -313,3 +313,227 @@ def test_libreoffice_lays_it_out_22_lines_of_28_characters_with_page_numbers(tmp
 def test_an_empty_report_still_has_one_paragraph():
     doc = Document(io.BytesIO(render_docx(document.Report())))
     assert [p.text for p in doc.paragraphs] == [""]
+
+
+def _outline(doc) -> list[tuple[int, str]]:
+    """What Word's navigation pane lists: (level, text) of every paragraph with an outline
+    level, from its own properties or from its style."""
+    out = []
+    for p in doc.paragraphs:
+        lvl = p._p.pPr.find(qn("w:outlineLvl")) if p._p.pPr is not None else None
+        if lvl is None and p.style.element.pPr is not None:
+            lvl = p.style.element.pPr.find(qn("w:outlineLvl"))
+        if lvl is not None:
+            out.append((int(lvl.get(qn("w:val"))), p.text))
+    return out
+
+
+def test_the_navigation_pane_lists_paren_items_under_their_section(doc):
+    assert _outline(doc) == [
+        (0, "一、加强学习"),
+        (0, "二、履职尽责"),
+        (1, "（一）抓项目。新开工项目18个。"),
+        (0, "三、廉洁自律"),
+    ]
+
+
+def test_a_paren_item_keeps_its_lead_and_body_in_one_body_paragraph(doc):
+    # The printed layout (and the PDF) runs the body on after the lead, so the item is not
+    # split into a Heading 2 and a body paragraph: it keeps the body style and its fonts.
+    item = next(p for p in doc.paragraphs if p.text.startswith("（一）"))
+    assert item.style.name == "Report Body"
+    assert item._p.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "1"
+    assert item._p.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
+    fonts = [(r.text, r._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))) for r in item.runs]
+    assert fonts == [
+        ("（一）", "楷体_GB2312"),
+        ("抓项目。", "楷体_GB2312"),
+        ("新开工项目18个。", "仿宋_GB2312"),
+    ]
+    assert not any(r.bold for r in item.runs)
+
+
+def test_run_in_paren_items_and_their_further_paragraphs_get_no_outline_level():
+    tree = document.Report(
+        sections=[
+            document.Section(
+                heading="甲",
+                item_style="paren",
+                inline_items=True,
+                items=[document.Item(lead="一", body="内容。"), document.Item(lead="二")],
+            ),
+            document.Section(
+                heading="乙",
+                item_style="paren",
+                items=[document.Item(lead="三", body="第一段。\n第二段。")],
+            ),
+        ]
+    )
+    doc = Document(io.BytesIO(render_docx(tree)))
+    assert _outline(doc) == [(0, "一、甲"), (0, "二、乙"), (1, "（一）三。第一段。")]
+    assert "第二段。" in [p.text for p in doc.paragraphs]
+
+
+def _soffice(tmp_path, fmt: str, *sources) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(tmp_path),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def _paren_report() -> document.Report:
+    items = [
+        document.Item(lead="抓项目" * (k % 3 + 1), body="新开工项目十八个。" * (k * 7 % 40 + 1))
+        for k in range(12)
+    ]
+    items.append(document.Item(lead="", body="只有正文。" * 20))
+    return document.Report(
+        title="测试",
+        sections=[document.Section(heading="履职", item_style="paren", items=items)],
+        signature=document.Signature("张三", "2026-01-10"),
+    )
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_the_outline_level_leaves_the_libreoffice_layout_unchanged(tmp_path):
+    from .rendering_support import pdf_pages
+
+    data = render_docx(_paren_report())
+    plain = tmp_path / "plain.docx"
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(plain, "w") as dst:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "word/document.xml":
+                assert b'<w:outlineLvl w:val="1"/>' in content
+                content = content.replace(b'<w:outlineLvl w:val="1"/>', b"")
+            dst.writestr(info, content)
+    (tmp_path / "outlined.docx").write_bytes(data)
+    _soffice(tmp_path, "pdf", tmp_path / "outlined.docx", plain)
+    outlined, unmarked = pdf_pages(tmp_path / "outlined.pdf"), pdf_pages(tmp_path / "plain.pdf")
+    assert len(outlined) > 2
+    assert outlined == unmarked
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_reads_paren_items_as_second_level_headings(tmp_path):
+    (tmp_path / "paren.docx").write_bytes(render_docx(_paren_report()))
+    _soffice(tmp_path, "odt", tmp_path / "paren.docx")
+    with zipfile.ZipFile(tmp_path / "paren.odt") as zf:
+        content = zf.read("content.xml").decode()
+    assert content.count('text:outline-level="1"') == 1
+    assert content.count('text:outline-level="2"') == 13
+
+
+# Child order of the elements the writer builds (ECMA-376 CT_PPr, CT_RPr, CT_Style): Word
+# reports a file with children out of order as corrupt and offers to repair it.
+_PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange"
+).split()
+_RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
+).split()
+_STYLE_ORDER = (
+    "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed "
+    "qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr "
+    "tblStylePr"
+).split()
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n.startswith("word/") and n.endswith("xml")}
+
+
+@pytest.fixture(scope="module")
+def draft_data(tree):
+    return render_docx(tree, draft=True)
+
+
+def test_every_run_in_every_part_names_an_east_asian_font(draft_data):
+    from lxml import etree
+
+    fonts = set(default_profile().docx_fonts.values())
+    seen = set()
+    for name, xml in _parts(draft_data).items():
+        root = etree.fromstring(xml)
+        for r in root.iter(f"{W}r"):
+            rfonts = r.find(f"{W}rPr/{W}rFonts")
+            assert rfonts is not None, (name, etree.tostring(r))
+            assert rfonts.get(f"{W}eastAsia") in fonts, name
+            assert rfonts.get(f"{W}hint") == "eastAsia", name
+            seen.add(name)
+        for rfonts in root.iter(f"{W}rFonts"):  # styles and defaults too
+            assert rfonts.get(f"{W}eastAsia") in fonts, name
+    # the body, both page-number footers and both 草稿 headers were checked
+    assert {"word/document.xml", "word/footer1.xml", "word/footer2.xml"} <= seen
+    assert {"word/header1.xml", "word/header2.xml"} <= seen
+
+
+def test_the_page_numbers_and_the_draft_mark_use_song_and_hei(draft_data):
+    sect = Document(io.BytesIO(draft_data)).sections[0]
+    for footer in (sect.footer, sect.even_page_footer):
+        assert {r._r.rPr.rFonts.get(qn("w:eastAsia")) for r in footer.paragraphs[0].runs} == {
+            "宋体"
+        }
+    for header in (sect.header, sect.even_page_header):
+        (mark,) = header.paragraphs[0].runs
+        assert (mark.text, mark._r.rPr.rFonts.get(qn("w:eastAsia"))) == ("草稿", "黑体")
+
+
+def test_properties_and_styles_list_their_children_in_schema_order(draft_data):
+    from lxml import etree
+
+    def check(element, order, where):
+        names = [etree.QName(c).localname for c in element]
+        positions = [order.index(n) for n in names]  # ValueError: an unknown child
+        assert positions == sorted(positions), (where, names)
+
+    checked = 0
+    for name, xml in _parts(draft_data).items():
+        root = etree.fromstring(xml)
+        for ppr in root.iter(f"{W}pPr"):
+            check(ppr, _PPR_ORDER, name)
+            checked += 1
+        for rpr in root.iter(f"{W}rPr"):
+            check(rpr, _RPR_ORDER, name)
+        for style in root.iter(f"{W}style"):
+            check(style, _STYLE_ORDER, name)
+    assert checked > 10
+
+
+# LibreOffice's launcher prints this when no Java runtime is installed; it says nothing
+# about the document.
+_LAUNCHER_NOISE = "Warning: failed to launch javaldx - java may not function correctly"
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_converts_a_draft_without_warnings(draft_data, tmp_path):
+    from .rendering_support import footer_lines, pdf_pages
+
+    (tmp_path / "draft.docx").write_bytes(draft_data)
+    result = _soffice(tmp_path, "pdf", tmp_path / "draft.docx")
+    assert [ln for ln in result.stderr.splitlines() if ln.strip() != _LAUNCHER_NOISE] == []
+    assert result.stdout.strip().endswith("using filter : writer_pdf_Export")
+    pages = pdf_pages(tmp_path / "draft.pdf")
+    for number, page in enumerate(pages, 1):
+        texts = [ln.text for ln in page["lines"]]
+        assert "草稿" in texts
+        assert [ln.text for ln in footer_lines(page)] == [f"\u2014{number}\u2014"]

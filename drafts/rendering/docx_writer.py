@@ -33,6 +33,13 @@ _local = threading.local()
 BODY_STYLE = "Report Body"
 KEEP_MAX_LINES = 8
 SIGNATURE_STYLE = "Report Signature"
+# A `（一）` item printed as its own paragraph is level 2 of the outline. Its lead and the
+# first paragraph of its body share one printed paragraph (the PDF and the preview set
+# them so), so rather than a separate Heading 2 paragraph, which would put the body on a
+# new line, the body paragraph keeps its style and layout and gets ``w:outlineLvl`` 1:
+# Word's and WPS's navigation panes (and LibreOffice's Navigator) list it under its
+# Heading 1 section, and the printed page does not change.
+ITEM_OUTLINE_LEVEL = 1
 
 
 def clean_tree(tree: document.Report) -> document.Report:
@@ -562,6 +569,7 @@ def _paragraph(block: Block, profile: LayoutProfile) -> OxmlElement:
             align="both",
             first_line_chars=profile.first_line_indent_chars,
             keep_next=keep,
+            outline=ITEM_OUTLINE_LEVEL if "item-paren" in block.classes else None,
         )
     )
     for run in block.runs:
