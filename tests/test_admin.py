@@ -3,7 +3,6 @@ from django.contrib import admin as django_admin
 
 from drafts.admin import ReportAdmin
 from drafts.models import Official, Report
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

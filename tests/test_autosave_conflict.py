@@ -3,7 +3,6 @@ import json
 import pytest
 
 from drafts.models import Report
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

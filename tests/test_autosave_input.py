@@ -4,8 +4,6 @@ import json
 
 import pytest
 
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
-
 
 @pytest.fixture
 def c(client, official):

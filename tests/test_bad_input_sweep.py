@@ -17,7 +17,6 @@ from django.urls import reverse
 from drafts.models import ContentBackup, Report, ReportingYear
 from drafts.persistence import load_tree
 from drafts.views.importing import SESSION_KEY
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from drafts import checks, document
 from drafts.persistence import load_tree
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 def _tree(heading="加强学习", lead="坚持学习", style="arabic"):

@@ -12,7 +12,6 @@ from django.core.management import call_command
 from drafts import checks
 from drafts.models import ContentBackup, Entry, Official, Report, Section, Submission, Unit
 from drafts.persistence import load_tree
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 def _load():

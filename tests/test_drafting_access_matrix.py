@@ -23,7 +23,6 @@ from drafts.persistence import load_tree
 from drafts.urls import drafting as drafting_urls
 from drafts.urls import importing as importing_urls
 from drafts.views.importing import SESSION_KEY
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @dataclass(frozen=True)

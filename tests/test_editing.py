@@ -5,7 +5,6 @@ import pytest
 from drafts import editing
 from drafts.editing import EditError, Key, NotEditable, StaleVersion
 from drafts.models import Report
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 def test_it_parses_field_keys():

@@ -3,7 +3,6 @@ from datetime import date
 import pytest
 
 from drafts.models import Report, ReportingYear
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

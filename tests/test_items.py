@@ -3,7 +3,6 @@
 import pytest
 
 from drafts.models import Entry, Report, Section
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 import pytest
 
 from drafts.models import Report
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

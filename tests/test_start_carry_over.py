@@ -4,7 +4,6 @@ import pytest
 
 from drafts.models import ContentBackup, Report, ReportingYear
 from drafts.persistence import load_tree
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from django.db import IntegrityError, transaction
 
 from drafts import editing
 from drafts.models import Report, ReportingYear, ReportType
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

@@ -13,8 +13,6 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
-
 FIELDS = ("input", "textarea", "select")
 
 

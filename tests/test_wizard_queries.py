@@ -7,7 +7,6 @@ from django.test.utils import CaptureQueriesContext
 from drafts import document
 from drafts.models import Report
 from drafts.persistence import apply_tree
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

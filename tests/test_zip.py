@@ -11,7 +11,6 @@ from django.urls import reverse
 from drafts import reviewing, tasks
 from drafts.models import Unit, ZipJob
 
-from .drafting_support import report_types  # noqa: F401 (autouse: a flush removes them)
 from .review_support import fast_passwords, submitted  # noqa: F401
 
 

@@ -5,7 +5,6 @@ import re
 from playwright.sync_api import expect
 
 from drafts.models import Entry, Report
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 def wait_saved(page):

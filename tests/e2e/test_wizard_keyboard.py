@@ -5,7 +5,6 @@ draft the official already has."""
 from playwright.sync_api import expect
 
 from drafts.persistence import load_tree
-from tests.drafting_support import report_types  # noqa: F401 (autouse fixture)
 
 
 def test_it_saves_on_ctrl_s_instead_of_saving_the_page(page, login, live_server, report):
