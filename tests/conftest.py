@@ -35,6 +35,12 @@ def _report_types_seeded(request):
     _seed_report_types(apps, None)
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Tests create users by the dozen; the production password hasher would dominate the run."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def make_user(django_user_model):
     def make(username=None, password="pw-for-tests-1", **extra):
@@ -129,6 +135,12 @@ def make_report(official, year, report_type, sample_tree):
 @pytest.fixture
 def report(make_report):
     return make_report()
+
+
+@pytest.fixture
+def reviewer(make_reviewer, unit):
+    """A reviewer whose scope is ``unit`` (the unit of ``official``)."""
+    return make_reviewer(unit)
 
 
 @pytest.fixture

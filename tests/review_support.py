@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from drafts import reviewing
 from drafts.models import Comment, Event, Report, Submission, Transition
 
@@ -27,9 +25,3 @@ def snapshot(report=None):
         "comments": list(Comment.objects.order_by("pk").values_list("pk", "text", "addressed_at")),
         "events": Event.objects.count(),
     }
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Users are created by the dozen here; the production hasher would dominate the run."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from drafts import reviewing
 from drafts.models import Comment, Report, Submission, ZipJob
 
-from .review_support import fast_passwords, snapshot  # noqa: F401
+from .review_support import snapshot  # noqa: F401
 
 ROLES = ("owner", "other_official", "reviewer", "reviewer_out", "admin", "anonymous")
 

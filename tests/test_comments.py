@@ -6,12 +6,7 @@ from django.urls import reverse
 from drafts import reviewing
 from drafts.models import Comment
 
-from .review_support import fast_passwords, snapshot, submitted  # noqa: F401
-
-
-@pytest.fixture
-def reviewer(make_reviewer, unit):
-    return make_reviewer(unit)
+from .review_support import snapshot, submitted  # noqa: F401
 
 
 @pytest.fixture

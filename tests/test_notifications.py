@@ -7,7 +7,7 @@ from django.urls import reverse
 from drafts import reviewing
 from drafts.models import Event
 
-from .review_support import fast_passwords, submitted  # noqa: F401
+from .review_support import submitted  # noqa: F401
 
 
 @pytest.fixture

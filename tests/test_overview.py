@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -10,14 +9,9 @@ from django.urls import reverse
 from drafts import reviewing
 from drafts.models import Report, ReportingYear, Unit
 
-from .review_support import fast_passwords, submitted  # noqa: F401
+from .review_support import submitted  # noqa: F401
 
 URL = reverse("review_overview")
-
-
-@pytest.fixture
-def reviewer(make_reviewer, unit):
-    return make_reviewer(unit)
 
 
 def row_for(response, unit):

@@ -11,8 +11,6 @@ from drafts.permissions import (
     reviewers_of_unit,
 )
 
-from .review_support import fast_passwords  # noqa: F401
-
 PERMS = [
     "drafts.view_report",
     "drafts.edit_report",

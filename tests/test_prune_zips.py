@@ -11,8 +11,6 @@ from django.utils import timezone
 from drafts import tasks
 from drafts.models import ZipJob
 
-from .review_support import fast_passwords  # noqa: F401
-
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):

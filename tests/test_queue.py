@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -10,14 +9,7 @@ from django.urls import reverse
 from drafts import reviewing
 from drafts.models import Official, Report, ReportingYear, Unit
 
-from .review_support import fast_passwords  # noqa: F401
-
 URL = reverse("review_queue")
-
-
-@pytest.fixture
-def reviewer(make_reviewer, unit):
-    return make_reviewer(unit)
 
 
 def names(response):

@@ -9,17 +9,12 @@ from django.urls import reverse
 from drafts import reviewing
 from drafts.models import Report
 
-from .review_support import fast_passwords, submitted  # noqa: F401
+from .review_support import submitted  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
 def cache_dir(settings, tmp_path):
     settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
-
-
-@pytest.fixture
-def reviewer(make_reviewer, unit):
-    return make_reviewer(unit)
 
 
 def url(report, fmt):

@@ -1,18 +1,12 @@
 """The reviewer's report page: frozen preview, findings, history, comments, changes."""
 
-import pytest
 from django.urls import reverse
 
 from drafts import document, reviewing
 from drafts.models import Report, Submission
 from drafts.persistence import apply_tree
 
-from .review_support import fast_passwords, submitted  # noqa: F401
-
-
-@pytest.fixture
-def reviewer(make_reviewer, unit):
-    return make_reviewer(unit)
+from .review_support import submitted  # noqa: F401
 
 
 def url(report):

@@ -1,17 +1,11 @@
 """On a resubmission, sections are matched by heading: inserts, moves and removals."""
 
-import pytest
 from django.urls import reverse
 
 from drafts import document, reviewing
 from drafts.persistence import apply_tree
 
-from .review_support import fast_passwords, submitted  # noqa: F401
-
-
-@pytest.fixture
-def reviewer(make_reviewer, unit):
-    return make_reviewer(unit)
+from .review_support import submitted  # noqa: F401
 
 
 def resubmit(report, official, reviewer, sample_tree, change):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from drafts import document, reviewing
 from drafts.persistence import apply_tree
 
-from .review_support import fast_passwords, submitted  # noqa: F401
+from .review_support import submitted  # noqa: F401
 
 
 @pytest.fixture

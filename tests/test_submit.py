@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from drafts.models import Report, Submission
 
-from .review_support import fast_passwords, snapshot  # noqa: F401
+from .review_support import snapshot  # noqa: F401
 
 
 def submit(client, report, **data):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from drafts import reviewing
 from drafts.models import Report
 
-from .review_support import fast_passwords, snapshot, submitted  # noqa: F401
+from .review_support import snapshot, submitted  # noqa: F401
 
 
 def withdraw(client, report, **data):

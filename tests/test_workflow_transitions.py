@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from drafts import document, reviewing
 from drafts.models import Event, Report, ReportingYear, Submission, Transition
 
-from .review_support import fast_passwords, snapshot, submitted  # noqa: F401
+from .review_support import snapshot, submitted  # noqa: F401
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 from drafts import reviewing, tasks
 from drafts.models import Unit, ZipJob
 
-from .review_support import fast_passwords, submitted  # noqa: F401
+from .review_support import submitted  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -19,11 +19,6 @@ def dirs(settings, tmp_path):
     settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.REVIEW_ZIP_RUNNER = "inline"
-
-
-@pytest.fixture
-def reviewer(make_reviewer, unit):
-    return make_reviewer(unit)
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from tests.review_support import fast_passwords  # noqa: F401 (autouse fixture)
-
 REVISED = "全年新开工项目18个，完成投资12亿元。"
 
 
