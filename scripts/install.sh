@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the application needs on a Debian/Ubuntu machine:
 # system packages (Pango, HarfBuzz subsetting, CJK fonts, gettext; with --test also
-# PostgreSQL, Chromium and poppler), the Fandol fonts, and the Python packages into .venv.
+# PostgreSQL, Chromium, poppler and LibreOffice Writer), the Fandol fonts, and the Python packages into .venv.
 # Safe to run again: every step is idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,9 @@ packages=(
   fonts-noto-cjk fonts-lxgw-wenkai gettext
 )
 if [ "$want_test" = 1 ]; then
-  packages+=(postgresql chromium poppler-utils)
+  # LibreOffice lays out the DOCX in the layout tests (22 lines x 28 characters as Word
+  # would show them) and is the yardstick of bench/render.py.
+  packages+=(postgresql chromium poppler-utils libreoffice-writer-nogui)
 fi
 
 missing=()
