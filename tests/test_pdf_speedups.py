@@ -1,12 +1,10 @@
 """The PDF writer's speed measures change how it gets there, never what it prints:
-markup parsed by expat (with the HTML5 parser as fallback), the garbage collector paused
-during a render, streams deflated at zlib level 6 instead of 9."""
+markup parsed by expat (with the HTML5 parser as fallback) and streams deflated at zlib
+level 6 instead of 9."""
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
 import zlib
 
 import pytest
@@ -72,55 +70,6 @@ def test_it_renders_a_tree_whose_text_xml_would_refuse(tmp_path):
     tree = document.Report(title="标题", sections=[document.Section(heading="一、", intro="甲\x0c乙\ufffe丙")])
     pages = pdf_pages(write(tmp_path, pdf_writer.render_pdf(tree)))
     assert "甲" in "".join(line.text for page in pages for line in page["lines"])
-
-
-def test_it_turns_the_collector_back_on_after_a_render(tree):
-    assert gc.isenabled()
-    pdf_writer.render_pdf(tree)
-    assert gc.isenabled()
-
-
-def test_it_pauses_the_collector_during_a_render(tree, monkeypatch):
-    seen = []
-    real = pdf_writer._html_document
-
-    def spy(*args):
-        seen.append(gc.isenabled())
-        return real(*args)
-
-    monkeypatch.setattr(pdf_writer, "_html_document", spy)
-    pdf_writer.render_pdf(tree)
-    assert seen == [False]
-
-
-def test_it_leaves_a_collector_that_was_off_off(tree):
-    gc.disable()
-    try:
-        pdf_writer.render_pdf(tree)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_it_turns_the_collector_on_only_when_the_last_of_two_threads_is_done():
-    inside = threading.Event()
-    release = threading.Event()
-
-    def other():
-        with pdf_writer._gc_paused():
-            inside.set()
-            release.wait(10)
-
-    thread = threading.Thread(target=other)
-    thread.start()
-    inside.wait(10)
-    with pdf_writer._gc_paused():
-        pass
-    still_paused = not gc.isenabled()
-    release.set()
-    thread.join(10)
-    assert still_paused
-    assert gc.isenabled()
 
 
 def test_it_deflates_every_stream_at_the_default_level(tree):

@@ -8,12 +8,10 @@ embedded as subsets.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import xml.etree.ElementTree as ET
 import zlib
-from contextlib import contextmanager
 from functools import lru_cache
 
 from .. import document
@@ -184,33 +182,6 @@ def _html_document(markup: str, fetcher):
     return html
 
 
-_gc_lock = threading.Lock()
-_gc_pausers = 0  # renders under way with the collector paused
-_gc_restore = False  # whether the collector was on when the first of them started
-
-
-@contextmanager
-def _gc_paused():
-    """Python's cyclic garbage collector off while WeasyPrint builds and draws its box tree
-    (tens of thousands of short-lived objects): otherwise a render spends a few per cent of
-    its time in collections. Counted across threads, so that one render finishing does not
-    turn collection back on under another; reference counting frees memory as usual, and
-    the collector catches up on any cycles once it is back on."""
-    global _gc_pausers, _gc_restore
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_restore = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_restore:
-                gc.enable()
-
-
 def _print_stylesheet(profile: LayoutProfile, draft: bool):
     """The print CSS parsed once per thread, profile and draft flag. It is given the same
     FontConfiguration as ``write_pdf()``, without which WeasyPrint ignores @font-face."""
@@ -237,11 +208,10 @@ def render_pdf(
     fetcher = data_only_fetcher_class()()
     font_config = _font_config()
     html_text = render_document(tree, profile, draft=draft, inline_css=False)
-    with _gc_paused():
-        html = _html_document(html_text, fetcher)
-        return html.write_pdf(
-            stylesheets=[_print_stylesheet(profile, draft)],
-            font_config=font_config,
-            full_fonts=False,
-            pdf_tags=False,
-        )
+    html = _html_document(html_text, fetcher)
+    return html.write_pdf(
+        stylesheets=[_print_stylesheet(profile, draft)],
+        font_config=font_config,
+        full_fonts=False,
+        pdf_tags=False,
+    )
