@@ -66,6 +66,26 @@ def test_it_falls_back_to_the_html5_parser_for_markup_that_is_not_xml():
     assert html.etree_element.find("body/p") is not None
 
 
+def test_it_uses_the_html5_parser_when_weasyprint_sets_more_than_from_xml(tree, monkeypatch):
+    import tinyhtml5
+
+    cls = pdf_writer._lean_html_class()
+    real_init = cls.__init__
+
+    def init_with_more(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        self.something_new = True
+
+    parsed = []
+    real_parse = tinyhtml5.parse
+    monkeypatch.setattr(cls, "__init__", init_with_more)
+    monkeypatch.setattr(tinyhtml5, "parse", lambda *a, **k: parsed.append(1) or real_parse(*a, **k))
+    monkeypatch.setattr(pdf_writer._local, "xml_ok", None, raising=False)
+    html = pdf_writer._html_document(render_document(tree, inline_css=False), _fetcher())
+    assert html.something_new
+    assert len(parsed) == 2  # the once-per-thread probe, then the document itself
+
+
 def test_it_renders_a_tree_whose_text_xml_would_refuse(tmp_path):
     tree = document.Report(title="标题", sections=[document.Section(heading="一、", intro="甲\x0c乙\ufffe丙")])
     pages = pdf_pages(write(tmp_path, pdf_writer.render_pdf(tree)))

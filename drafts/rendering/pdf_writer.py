@@ -146,8 +146,7 @@ def _lean_html_class():
                 (C) instead of the HTML5 parser (Python): ~15x quicker, the same tree for
                 the markup :func:`.html.render_document` writes, byte-identical PDF.
                 Sets what ``HTML.__init__`` sets after parsing; raises ``ParseError`` for
-                markup that is not XML, and ``AttributeError`` should a WeasyPrint release
-                change those attributes (the caller then parses the usual way)."""
+                markup that is not XML."""
                 import cssselect2
 
                 root = ET.fromstring(markup)
@@ -166,20 +165,20 @@ def _lean_html_class():
 
 
 def _html_document(markup: str, fetcher):
-    """The WeasyPrint document of ``markup``: parsed as XML when it is XML and this
-    WeasyPrint sets no more attributes in ``HTML.__init__`` than :meth:`from_xml` does
-    (checked once per thread), else parsed the usual way."""
+    """The WeasyPrint document of ``markup``: parsed as XML when it is XML, else (or should
+    this WeasyPrint's ``HTML.__init__`` set attributes that :meth:`from_xml` does not,
+    checked once per thread) by the HTML5 parser."""
     cls = _lean_html_class()
-    expected = getattr(_local, "html_attrs", None)
-    if expected is None:
-        expected = _local.html_attrs = frozenset(vars(cls(string="<p></p>", url_fetcher=fetcher)))
-    try:
-        html = cls.from_xml(markup, fetcher)
-    except (ET.ParseError, AttributeError, TypeError):
-        html = None
-    if html is None or not expected <= set(vars(html)):
-        html = cls(string=markup, base_url=None, url_fetcher=fetcher)
-    return html
+    xml_ok = getattr(_local, "xml_ok", None)
+    if xml_ok is None:
+        usual = cls(string="<p></p>", url_fetcher=fetcher)
+        xml_ok = _local.xml_ok = set(vars(usual)) <= set(vars(cls.from_xml("<p></p>", fetcher)))
+    if xml_ok:
+        try:
+            return cls.from_xml(markup, fetcher)
+        except ET.ParseError:
+            pass
+    return cls(string=markup, base_url=None, url_fetcher=fetcher)
 
 
 def _print_stylesheet(profile: LayoutProfile, draft: bool):
