@@ -21,6 +21,7 @@ import rules
 from .models import Report, ReviewerScope, Unit
 
 _CACHE_ATTR = "_review_unit_ids"
+_ALL_ATTR = "_reviews_every_unit"
 
 
 def unit_parents() -> dict[int, int | None]:
@@ -62,15 +63,25 @@ def reviewer_unit_ids(user) -> frozenset[int]:
     if cached is not None:
         return cached
     roots = list(ReviewerScope.objects.filter(user=user).values_list("unit_id", flat=True))
-    ids = frozenset(expand_units(roots, unit_parents()) if roots else ())
+    parents = unit_parents() if roots else {}
+    ids = frozenset(expand_units(roots, parents) if roots else ())
     setattr(user, _CACHE_ATTR, ids)
+    setattr(user, _ALL_ATTR, bool(ids) and len(ids) == len(parents))
     return ids
+
+
+def reviews_every_unit(user) -> bool:
+    """Whether ``user``'s scope is every unit there is (a county-level reviewer): then every
+    report is in scope and queries need no scope filter."""
+    reviewer_unit_ids(user)
+    return getattr(user, _ALL_ATTR, False)
 
 
 def forget_scope(user) -> None:
     """Drop the cached unit set (after scopes change within one request or test)."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_CACHE_ATTR, _ALL_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def reviewers_of_unit(unit_id: int):

@@ -133,3 +133,22 @@ def test_it_finds_the_reviewers_of_a_unit_including_parents(make_reviewer, unit)
     a, b = make_reviewer(unit), make_reviewer(parent)
     make_reviewer(Unit.objects.create(name="别处"))
     assert list(reviewers_of_unit(unit.pk)) == [a, b]
+
+
+def test_it_says_a_reviewer_of_the_top_unit_reviews_every_unit(make_reviewer, unit):
+    from drafts.permissions import reviews_every_unit
+
+    Unit.objects.create(name="下属中心", parent=unit)
+    assert reviews_every_unit(make_reviewer(unit))
+
+
+def test_it_says_a_reviewer_of_one_of_two_top_units_does_not(make_reviewer, unit, other_unit):
+    from drafts.permissions import reviews_every_unit
+
+    assert not reviews_every_unit(make_reviewer(unit))
+
+
+def test_it_says_a_user_without_scope_reviews_nothing(make_user, unit):
+    from drafts.permissions import reviews_every_unit
+
+    assert not reviews_every_unit(make_user())

@@ -175,3 +175,33 @@ def test_it_answers_in_a_fixed_number_of_queries(
     assert _queries(client, {}) == baseline
     assert _queries(client, {"status": "draft", "overdue": "1", "unit": unit.pk}) == filtered
     assert baseline <= 10
+
+
+def test_it_lists_everything_without_a_scope_join_for_a_reviewer_of_every_unit(
+    make_reviewer, make_official, make_report, unit
+):
+    from drafts.views.review import queue_queryset
+
+    county = Unit.objects.create(name="示例县")
+    Unit.objects.filter(pk=unit.pk).update(parent=county)
+    first = make_report(
+        owner=make_official(name="甲", unit=Unit.objects.create(name="一局", parent=county))
+    )
+    second = make_report(
+        owner=make_official(name="乙", unit=Unit.objects.create(name="二局", parent=county))
+    )
+    ids = queue_queryset(make_reviewer(county), years=[])
+    assert "drafts_official" not in str(ids.query)
+    assert set(ids) == {first.pk, second.pk}
+
+
+def test_it_keeps_the_scope_join_when_a_unit_lies_outside_the_reviewers_tree(
+    reviewer, report, make_report, other_official
+):
+    from drafts.views.review import queue_queryset
+
+    outside = make_report(owner=other_official)
+    ids = queue_queryset(reviewer, years=[])
+    assert "drafts_official" in str(ids.query)
+    assert list(ids) == [report.pk]
+    assert outside.pk not in set(ids)
