@@ -13,12 +13,15 @@ Every piece of user text is escaped; the markup carries stable classes and ancho
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from html import escape
 from itertools import groupby
 
 from .. import document
 from .blocks import Block, Run, build_blocks
+from .fontmetrics import measurer
+from .linebreak import break_paragraph
 from .profile import MM_PER_PT, LayoutProfile, default_profile
 
 _GROUP_TAGS = {
@@ -41,13 +44,19 @@ def render_document(
     *,
     draft: bool = False,
     inline_css: bool = True,
+    break_lines: bool = False,
 ) -> str:
     """A complete HTML document for the PDF writer.
 
     The print CSS (:func:`print_css`) is included unless ``inline_css`` is false: the PDF
     writer passes it as a stylesheet parsed once per process instead. Without the CSS the
     markup is also well-formed XML (void elements closed, text escaped), which lets the PDF
-    writer parse it with expat instead of the slower HTML5 parser."""
+    writer parse it with expat instead of the slower HTML5 parser.
+
+    ``break_lines`` (the PDF writer's, when the profile asks for justified lines): body
+    paragraphs are broken into lines here (:mod:`.linebreak`) and every line whose letter
+    spacing must differ to end flush with the right margin is wrapped in a no-wrap span with
+    that spacing; skipped when the PDF faces are not installed."""
     profile = profile or default_profile()
     title = escape(tree.title.strip() or "述职述廉报告")
     author = escape((tree.signature.name if tree.signature else "").strip() or tree.byline.strip())
@@ -60,7 +69,7 @@ def render_document(
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"/>'
         f'<title>{title}</title><meta name="author" content="{author}"/>'
         f"{f'<style>{print_css(profile, draft=draft)}</style>' if inline_css else ''}</head>"
-        f"<body>{mark}{_wrap_div(_body(tree, profile), draft=draft)}</body></html>"
+        f"<body>{mark}{_wrap_div(_body(tree, profile, _measure(profile) if break_lines else None), draft=draft)}</body></html>"
     )
 
 
@@ -69,7 +78,57 @@ def _wrap_div(inner: str, *, draft: bool) -> str:
     return f'<div class="{cls}" lang="zh-CN">{inner}</div>'
 
 
-def _body(tree: document.Report, profile: LayoutProfile) -> str:
+def _measure(profile: LayoutProfile):
+    size = profile.body_size_pt
+    fonts = profile.pdf_fonts
+    return measurer(
+        {
+            "body": (fonts["body"][0], 400, size),
+            "kai": (fonts["kai"][0], 400, size),
+            "lead": (fonts["lead"][0], 700, size),
+        }
+    )
+
+
+def _face(run: Run) -> str:
+    """The face a run is set in (as the print CSS has it)."""
+    if run.role in ("marker", "lead") and run.style == "paren":
+        return "kai"
+    return "lead" if run.role == "lead" else "body"
+
+
+def _broken_runs_html(block: Block, profile: LayoutProfile, measure) -> str:
+    """The paragraph's runs, each line whose spacing differs from the default wrapped in a
+    ``<span class="gbt-ln">`` with that spacing. Lines are not separated by ``<br/>``: a
+    justified line fills the measure exactly, so WeasyPrint breaks after it anyway, and each
+    extra element costs it layout time (a span and a ``<br/>`` per line: 1.8x the render)."""
+    runs = block.runs
+    lines = break_paragraph(
+        [r.text for r in runs],
+        [_face(r) for r in runs],
+        measure,
+        width_pt=profile.chars_per_line * profile.char_pitch_pt,
+        indent_pt=profile.first_line_indent_chars * profile.char_pitch_pt,
+        letter_spacing_pt=profile.pdf_letter_spacing_pt,
+    )
+    anchored: set[int] = set()
+    out = []
+    for line in lines:
+        inner = []
+        for piece in line.pieces:
+            run = runs[piece.run]
+            anchor = run.anchor if piece.run not in anchored else ""
+            anchored.add(piece.run)
+            inner.append(_run_html(replace(run, text=piece.text, anchor=anchor)))
+        text = "".join(inner)
+        spacing = line.letter_spacing_pt
+        if spacing is not None and abs(spacing - profile.pdf_letter_spacing_pt) > 0.001:
+            text = f'<span class="gbt-ln" style="letter-spacing:{spacing:.4f}pt">{text}</span>'
+        out.append(text)
+    return "".join(out)
+
+
+def _body(tree: document.Report, profile: LayoutProfile, measure=None) -> str:
     blocks = build_blocks(tree, title_chars=profile.title_max_chars)
     out: list[str] = []
     group = None
@@ -80,7 +139,7 @@ def _body(tree: document.Report, profile: LayoutProfile) -> str:
             group = block.group
             opening_tag, closing_tag = _group_tags(group)
             out.append(opening_tag)
-        out.append(_block_html(block, profile))
+        out.append(_block_html(block, profile, measure))
     out.append(closing_tag)
     return "".join(out)
 
@@ -91,7 +150,7 @@ def _group_tags(group: str) -> tuple[str, str]:
     return f'<section class="gbt-section" id="{group}">', "</section>"
 
 
-def _block_html(block: Block, profile: LayoutProfile) -> str:
+def _block_html(block: Block, profile: LayoutProfile, measure=None) -> str:
     kind = block.kind
     if kind == "title":
         lines = "".join(
@@ -109,7 +168,10 @@ def _block_html(block: Block, profile: LayoutProfile) -> str:
     if kind.startswith("signature-"):
         em = block.right_indent_chars * profile.char_pitch_pt / profile.body_size_pt
         attrs += f' style="padding-right:{em:.3f}em"'
-    runs = "".join(_run_html(r) for r in block.runs)
+    if kind == "para" and measure is not None:
+        runs = _broken_runs_html(block, profile, measure)
+    else:
+        runs = "".join(_run_html(r) for r in block.runs)
     tag = "h2" if kind == "heading" else "p"
     return f'<{tag} class="{" ".join(classes)}"{attrs}>{runs}</{tag}>'
 
@@ -253,6 +315,7 @@ body {{ margin: 0; }}
 .gbt-doc .gbt-subtitle, .gbt-doc .gbt-byline {{ font-family: {p.pdf_font_list("kai")}; text-align: center; }}
 .gbt-blank {{ height: {pitch}pt; }}
 .gbt-p, .gbt-heading {{ text-indent: {indent:.2f}pt; }}
+.gbt-ln {{ white-space: nowrap; }}
 .gbt-heading {{
   font-family: {p.pdf_font_list("hei")}; bookmark-level: 1 !important;
   bookmark-label: content(text); break-after: avoid; text-align: left;

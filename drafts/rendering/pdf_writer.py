@@ -206,7 +206,9 @@ def render_pdf(
     ensure_weasyprint_logging()
     fetcher = data_only_fetcher_class()()
     font_config = _font_config()
-    html_text = render_document(tree, profile, draft=draft, inline_css=False)
+    html_text = render_document(
+        tree, profile, draft=draft, inline_css=False, break_lines=profile.pdf_justify_lines
+    )
     html = _html_document(html_text, fetcher)
     return html.write_pdf(
         stylesheets=[_print_stylesheet(profile, draft)],

@@ -1,0 +1,102 @@
+"""The PDF line breaker for justified body lines (pure: a fake measure, no fonts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafts.rendering.linebreak import MAX_STRETCH_PT, NO_LINE_END, NO_LINE_START, break_paragraph
+
+SIZE = 16.0
+SPACING = -0.22
+WIDTH = 28 * (SIZE + SPACING)  # a full line: 28 characters
+INDENT = 2 * (SIZE + SPACING)
+
+
+def measure(face: str, ch: str) -> float:
+    if ch == ".":
+        return 4.0
+    return SIZE / 2 if ch.isascii() else SIZE
+
+
+def lines_of(*texts, faces=None):
+    return break_paragraph(
+        list(texts),
+        faces or ["body"] * len(texts),
+        measure,
+        width_pt=WIDTH,
+        indent_pt=INDENT,
+        letter_spacing_pt=SPACING,
+    )
+
+
+def visible_end(line):
+    """Where the last glyph of a justified line ends (its trailing spacing left out)."""
+    chars = line.text
+    natural = sum(measure("body", ch) for ch in chars)
+    return natural + (len(chars) - 1) * line.letter_spacing_pt
+
+
+def test_it_fills_lines_of_28_wide_characters_with_the_default_spacing():
+    text = "政" * 26 + "治" * 28 + "学习"
+    lines = lines_of(text)
+    assert [len(line.text) for line in lines] == [26, 28, 2]
+    assert lines[0].letter_spacing_pt == pytest.approx(SPACING)
+    assert lines[1].letter_spacing_pt == pytest.approx(SPACING)
+
+
+def test_it_leaves_the_last_line_alone():
+    lines = lines_of("政" * 30)
+    assert lines[-1].letter_spacing_pt is None
+
+
+def test_it_spreads_half_a_character_of_slack_over_a_line_with_a_digit():
+    lines = lines_of("工作" * 11 + "完成8次" + "政" * 20)
+    first = lines[0]
+    assert "8" in first.text
+    assert first.letter_spacing_pt > SPACING
+    assert visible_end(first) == pytest.approx(WIDTH - INDENT - SPACING)
+
+
+def test_it_keeps_a_number_whole():
+    lines = lines_of("政" * 25 + "2025年")
+    assert all("2025" in line.text or "2" not in line.text for line in lines)
+
+
+def test_it_never_starts_a_line_with_closing_punctuation():
+    text = ("政" * 25 + "，") * 4 + "。"
+    for line in lines_of(text)[1:]:
+        assert line.text[0] not in NO_LINE_START
+
+
+def test_it_never_ends_a_justified_line_with_opening_punctuation():
+    text = ("政" * 25 + "（一）") * 4
+    for line in lines_of(text)[:-1]:
+        assert line.text[-1] not in NO_LINE_END
+
+
+def test_it_moves_a_character_down_rather_than_start_a_line_with_a_comma():
+    lines = lines_of("政" * 26 + "，" + "治" * 10)
+    assert lines[0].text == "政" * 25
+    assert lines[1].text.startswith("政，")
+    assert lines[0].letter_spacing_pt > SPACING
+
+
+def test_it_splits_a_word_longer_than_a_line():
+    word = "x" * 70
+    lines = lines_of(word)
+    assert "".join(line.text for line in lines) == word
+    assert len(lines) == 2
+
+
+def test_it_keeps_runs_apart_and_in_order():
+    lines = lines_of("1.", "着力破解难题。", "政" * 40, faces=["body", "lead", "body"])
+    pieces = [(p.run, p.text) for line in lines for p in line.pieces]
+    assert "".join(text for _, text in pieces) == "1.着力破解难题。" + "政" * 40
+    assert [run for run, _ in pieces] == sorted(run for run, _ in pieces)
+    assert pieces[0] == (0, "1.")
+
+
+def test_it_does_not_stretch_a_line_beyond_the_limit():
+    lines = lines_of("政" * 20 + "y" * 40)
+    stretched = [ln for ln in lines if ln.letter_spacing_pt is not None]
+    assert all(ln.letter_spacing_pt - SPACING <= MAX_STRETCH_PT for ln in stretched)
