@@ -12,8 +12,6 @@ Missing pieces are warnings (the PDF still renders, with substitute fonts or slo
 from __future__ import annotations
 
 import ctypes
-import shutil
-import subprocess
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
@@ -46,18 +44,10 @@ def required_font_families() -> list[str]:
 
 def installed_font_families() -> set[str] | None:
     """Family names fontconfig knows (every alias), or None when fc-list is missing."""
-    fc_list = shutil.which("fc-list")
-    if not fc_list:
-        return None
-    try:
-        out = subprocess.run(
-            [fc_list, "--format", "%{family}\n"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    from .rendering.fontmetrics import fontconfig_output
+
+    out = fontconfig_output("fc-list", "--format", "%{family}\n")
+    if out is None:
         return None
     return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
 

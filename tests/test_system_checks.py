@@ -39,7 +39,9 @@ def test_a_missing_font_fails_check_at_warning_level(settings):
 
 
 def test_missing_fontconfig_is_reported(monkeypatch):
-    monkeypatch.setattr(checks_system.shutil, "which", lambda name: None)
+    from drafts.rendering import fontmetrics
+
+    monkeypatch.setattr(fontmetrics.shutil, "which", lambda name: None)
     warnings = checks_system.check_font_families(["FandolFang"])
     assert [w.id for w in warnings] == ["drafts.W010"]
 

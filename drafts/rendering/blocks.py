@@ -13,12 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .. import document, numbering
+from .linebreak import NO_LINE_END, NO_LINE_START
 
 # A lead sentence gets a 。 unless it already ends with one of these.
 _SENTENCE_END = "。！？；：…!?;:"
-# Characters that may not start a line / end a line (kinsoku) when breaking a title.
-_NO_LINE_START = "。，、；：？！）》」』】〉”’%·—…,.;:?!)]}"
-_NO_LINE_END = "（《「『【〈“‘([{"
 _STRIP = " \t\u3000\u00a0"
 
 
@@ -181,7 +179,7 @@ def break_title(title: str, max_chars: int) -> list[str]:
             if text_width(rest[i:]) > max_chars * (n_lines - 1):
                 continue
             left, right = rest[i - 1], rest[i]
-            if right in _NO_LINE_START or left in _NO_LINE_END:
+            if right in NO_LINE_START or left in NO_LINE_END:
                 continue
             if left.isascii() and right.isascii() and left.isalnum() and right.isalnum():
                 continue

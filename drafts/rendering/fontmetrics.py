@@ -13,8 +13,9 @@ import logging
 import shutil
 import subprocess
 import threading
-import unicodedata
 from collections.abc import Callable
+
+from .linebreak import is_wide
 
 LOGGER = logging.getLogger("drafts.rendering")
 
@@ -22,21 +23,25 @@ _lock = threading.Lock()
 _faces: dict[tuple[str, int], tuple[dict[int, int], float] | None] = {}
 
 
-def _find(family: str, weight: int) -> str | None:
-    """Path of ``family`` at ``weight`` if fontconfig has that very family."""
-    fc_match = shutil.which("fc-match")
-    if not fc_match:
+def fontconfig_output(tool: str, *args: str) -> str | None:
+    """What a fontconfig tool (``fc-match``, ``fc-list``) prints, or None when it is missing
+    or fails."""
+    path = shutil.which(tool)
+    if not path:
         return None
-    pattern = f"{family}:weight={'bold' if weight >= 600 else 'regular'}"
     try:
-        out = subprocess.run(
-            [fc_match, "--format=%{family}\n%{file}", pattern],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
+        return subprocess.run(
+            [path, *args], capture_output=True, text=True, timeout=30, check=True
         ).stdout
     except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def _find(family: str, weight: int) -> str | None:
+    """Path of ``family`` at ``weight`` if fontconfig has that very family."""
+    pattern = f"{family}:weight={'bold' if weight >= 600 else 'regular'}"
+    out = fontconfig_output("fc-match", "--format=%{family}\n%{file}", pattern)
+    if out is None:
         return None
     families, _, path = out.partition("\n")
     if family not in families.split(","):
@@ -61,7 +66,7 @@ def _load(family: str, weight: int) -> tuple[dict[int, int], float] | None:
                 advances = {
                     cp: metrics[name][0]
                     for cp, name in font.getBestCmap().items()
-                    if not _wide(chr(cp)) and name in metrics
+                    if not is_wide(chr(cp)) and name in metrics
                 }
                 face = (advances, float(font["head"].unitsPerEm))
                 font.close()
@@ -69,10 +74,6 @@ def _load(family: str, weight: int) -> tuple[dict[int, int], float] | None:
                 LOGGER.warning("cannot read the metrics of %s (%s)", family, path, exc_info=True)
         _faces[key] = face
         return face
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def measurer(faces: dict[str, tuple[str, int, float]]) -> Callable[[str, str], float] | None:
@@ -88,7 +89,7 @@ def measurer(faces: dict[str, tuple[str, int, float]]) -> Callable[[str, str], f
 
     def measure(face: str, ch: str) -> float:
         advances, scale, size = loaded[face]
-        if _wide(ch):
+        if is_wide(ch):
             return size
         if ch == "\u200b":
             return 0.0

@@ -43,7 +43,8 @@ class Line:
         return "".join(p.text for p in self.pieces)
 
 
-def _is_wide(ch: str) -> bool:
+def is_wide(ch: str) -> bool:
+    """A character one em wide in CJK faces (ideographs, full-width punctuation)."""
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
@@ -54,7 +55,7 @@ def _units(texts: Sequence[str]) -> list[tuple[int, str]]:
     for index, text in enumerate(texts):
         word = ""
         for ch in text:
-            if _is_wide(ch) or ch.isspace():
+            if is_wide(ch) or ch.isspace():
                 if word:
                     units.append((index, word))
                     word = ""
