@@ -100,3 +100,11 @@ def test_it_does_not_stretch_a_line_beyond_the_limit():
     lines = lines_of("政" * 20 + "y" * 40)
     stretched = [ln for ln in lines if ln.letter_spacing_pt is not None]
     assert all(ln.letter_spacing_pt - SPACING <= MAX_STRETCH_PT for ln in stretched)
+
+
+def test_it_breaks_a_pasted_code_of_100000_characters_into_lines_that_fit():
+    word = "ab" * 50_000
+    lines = lines_of(word)
+    assert "".join(line.text for line in lines) == word
+    for line in lines[:-1]:
+        assert len(line.text) * (SIZE / 2 + SPACING) <= WIDTH + 0.01

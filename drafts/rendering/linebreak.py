@@ -48,22 +48,38 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+# Narrow runs this long (addresses, pasted codes) may break every so many characters, as
+# the HTML writer lets WeasyPrint break them; no unit is then wider than a line.
+LONG_WORD = 24
+LONG_WORD_PIECE = 12
+
+
 def _units(texts: Sequence[str]) -> list[tuple[int, str]]:
     """The paragraph cut where a line may break: every wide character on its own, a run of
-    narrow characters (a number, a Latin word, a space) kept whole; ``(run index, text)``."""
+    narrow characters (a number, a Latin word, a space) kept whole unless it is long;
+    ``(run index, text)``."""
     units: list[tuple[int, str]] = []
+
+    def flush(index: int, word: str) -> None:
+        if len(word) < LONG_WORD:
+            units.append((index, word))
+        else:
+            units.extend(
+                (index, word[k : k + LONG_WORD_PIECE]) for k in range(0, len(word), LONG_WORD_PIECE)
+            )
+
     for index, text in enumerate(texts):
         word = ""
         for ch in text:
             if is_wide(ch) or ch.isspace():
                 if word:
-                    units.append((index, word))
+                    flush(index, word)
                     word = ""
                 units.append((index, ch))
             else:
                 word += ch
         if word:
-            units.append((index, word))
+            flush(index, word)
     return units
 
 
@@ -91,15 +107,6 @@ def break_paragraph(
     while i < len(units):
         room = width_pt - (indent_pt if not lines else 0.0)
         if used + widths[i] <= room + _EPSILON or not current:
-            if widths[i] > room + _EPSILON and not current and len(units[i][1]) > 1:
-                # A word longer than the line: split it where it overflows.
-                run, text = units[i]
-                head, tail = _split_word(text, faces[run], measure, letter_spacing_pt, room)
-                units[i : i + 1] = [(run, head), (run, tail)]
-                widths[i : i + 1] = [
-                    sum(measure(faces[run], ch) + letter_spacing_pt for ch in part)
-                    for part in (head, tail)
-                ]
             current.append(i)
             used += widths[i]
             i += 1
@@ -128,15 +135,6 @@ def break_paragraph(
         )
         for n, idxs in enumerate(lines)
     ]
-
-
-def _split_word(text, face, measure, letter_spacing_pt, room):
-    used = 0.0
-    for k, ch in enumerate(text):
-        used += measure(face, ch) + letter_spacing_pt
-        if used > room + _EPSILON:
-            return text[: max(k, 1)], text[max(k, 1) :]
-    return text, ""
 
 
 def _line(units, idxs, faces, measure, *, room, letter_spacing_pt, last) -> Line:
