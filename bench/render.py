@@ -37,12 +37,6 @@ from drafts.rendering.samples import generated_report  # noqa: E402
 PYTHON = sys.executable
 
 
-def timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def median_time(fn, n: int) -> tuple[float, float, float, list[float]]:
     """Median wall time, median CPU time of this process, the best wall time (on a shared
     virtual machine the same work takes up to a third longer in busy periods; the best of
@@ -146,7 +140,7 @@ def main() -> None:
         # machine's does, by a third over minutes). Alternating run by run would not do:
         # each LibreOffice process leaves the next render with cold caches.
         render_pdf(tree)  # warm again after LibreOffice
-        after = [timed(lambda: render_pdf(tree)) for _ in range(n)]
+        *_, after = median_time(lambda: render_pdf(tree), n)
         pdf_both = statistics.median(pdf_times + after)
         print(f"LibreOffice DOCX -> PDF (same DOCX), fresh process: median {lo * 1000:7.1f} ms")
         print(

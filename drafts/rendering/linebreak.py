@@ -126,9 +126,8 @@ def break_paragraph(
     return [
         _line(
             units,
+            widths,
             idxs,
-            faces,
-            measure,
             room=width_pt - (indent_pt if n == 0 else 0.0),
             letter_spacing_pt=letter_spacing_pt,
             last=n == len(lines) - 1,
@@ -137,7 +136,9 @@ def break_paragraph(
     ]
 
 
-def _line(units, idxs, faces, measure, *, room, letter_spacing_pt, last) -> Line:
+def _line(units, widths, idxs, *, room, letter_spacing_pt, last) -> Line:
+    """Line ``idxs`` (unit indexes) with its pieces and, unless ``last``, its spacing.
+    ``widths`` are the units' advances including the default spacing after each character."""
     line = Line()
     for idx in idxs:
         run, text = units[idx]
@@ -145,16 +146,14 @@ def _line(units, idxs, faces, measure, *, room, letter_spacing_pt, last) -> Line
             line.pieces[-1].text += text
         else:
             line.pieces.append(Piece(run, text))
-    if last:
-        return line
-    chars = [(faces[p.run], ch) for p in line.pieces for ch in p.text]
-    if len(chars) < 2:
+    count = sum(len(units[idx][1]) for idx in idxs)
+    if last or count < 2:
         return line
     # Letter spacing follows every character, the last one too; the last glyph's edge is to
     # end where a full line's does (``room`` less one default spacing), so the slack goes
     # into the gaps between characters.
-    natural = sum(measure(face, ch) for face, ch in chars)
-    spacing = (room - letter_spacing_pt - natural) / (len(chars) - 1)
+    natural = sum(widths[idx] for idx in idxs) - count * letter_spacing_pt
+    spacing = (room - letter_spacing_pt - natural) / (count - 1)
     if spacing - letter_spacing_pt <= MAX_STRETCH_PT:
         line.letter_spacing_pt = spacing
     return line

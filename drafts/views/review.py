@@ -34,6 +34,7 @@ from ..permissions import (
 
 PAGE_SIZE = 25
 
+
 def _reviewer_only(request):
     if not is_reviewer_user(request.user):
         raise PermissionDenied(
