@@ -108,7 +108,7 @@ def zip_bench(ids, client, count, runs_between):
 
     from drafts.models import Official, Report, ReportingYear, ReportType, Submission, Unit, ZipJob
     from drafts.rendering.samples import generated_report
-    from drafts.tasks import start_zip
+    from drafts.review.zips import start_zip
 
     year = ReportingYear.objects.get(year=2025)
     unit = Unit.objects.create(name="基准ZIP单位", parent_id=ids["county"])

@@ -1,3 +1,3 @@
 """Found by ``rules.apps.AutodiscoverRulesConfig`` at start-up: registers the report rules."""
 
-from . import permissions  # noqa: F401
+from . import access  # noqa: F401

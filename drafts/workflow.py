@@ -7,8 +7,8 @@
     submitted --withdraw--> draft        (only while no reviewer has opened the submission)
     approved  --reopen-->   returned     (reason required)
 
-Who may trigger an action is the permission named in ``PERMISSIONS`` (``drafts.permissions``);
-applying a transition to the database is ``drafts.reviewing``.
+Who may trigger an action is the permission named in ``PERMISSIONS`` (``drafts.access``);
+applying a transition to the database is ``drafts.review.transitions``.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from drafts import reviewing
 from drafts.models import Comment, Event, Report, Submission, Transition
+from drafts.review import transitions as reviewing
 
 
 def submitted(report, user):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from drafts import reviewing
 from drafts.models import Comment, Report, Submission, ZipJob
+from drafts.review import transitions as reviewing
 
 from .review_support import snapshot  # noqa: F401
 

@@ -41,7 +41,7 @@ def test_it_accepts_the_save_after_reloading_the_version(c, report):
 
 
 def test_it_refuses_after_an_item_was_added_elsewhere(c, report):
-    from drafts import editing
+    from drafts.drafting import editing
 
     s = report.sections.first()
     v = report.version

@@ -14,9 +14,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from drafts.importing.views import SESSION_KEY
 from drafts.models import ContentBackup, Report, ReportingYear
 from drafts.persistence import load_tree
-from drafts.views.importing import SESSION_KEY
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

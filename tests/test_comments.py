@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from drafts import reviewing
 from drafts.models import Comment
+from drafts.review import transitions as reviewing
 
 from .review_support import snapshot, submitted  # noqa: F401
 

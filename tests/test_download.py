@@ -10,9 +10,9 @@ import pytest
 from docx import Document
 
 from drafts import document
+from drafts.downloads.files import render_report_file
 from drafts.models import Report
 from drafts.persistence import apply_tree
-from drafts.rendering.downloads import render_report_file
 
 from .review_support import submitted
 
@@ -162,7 +162,7 @@ def test_render_report_file_is_reusable_with_a_frozen_tree(report, sample_tree):
 def test_the_download_buttons_link_both_formats(report):
     from django.template.loader import render_to_string
 
-    html = render_to_string("rendering/download_buttons.html", {"report": report})
+    html = render_to_string("downloads/download_buttons.html", {"report": report})
     assert f'href="/reports/{report.pk}/download.pdf"' in html
     assert f'href="/reports/{report.pk}/download.docx"' in html
     assert "下载 PDF" in html and "草稿" in html

@@ -18,11 +18,11 @@ import pytest
 from django.urls import reverse
 from django.urls.resolvers import URLPattern
 
+from drafts.importing.views import SESSION_KEY
 from drafts.models import ContentBackup, Report
 from drafts.persistence import load_tree
 from drafts.urls import drafting as drafting_urls
 from drafts.urls import importing as importing_urls
-from drafts.views.importing import SESSION_KEY
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from drafts import editing
-from drafts.editing import EditError, Key, NotEditable, StaleVersion
+from drafts.drafting import editing
+from drafts.drafting.editing import EditError, Key, NotEditable, StaleVersion
 from drafts.models import Report
 
 

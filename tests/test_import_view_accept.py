@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from drafts.importing.views import SESSION_KEY
 from drafts.models import ContentBackup, Report, ReportingYear
 from drafts.persistence import load_tree
-from drafts.views.importing import SESSION_KEY
 
 TEXT = "2024年度述职报告\n一年来，我认真履职尽责，完成了各项任务。\n一、加强学习\n1.坚持学习。全年学习十二次。\n"
 

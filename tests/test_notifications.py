@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from drafts import reviewing
 from drafts.models import Event
+from drafts.review import transitions as reviewing
 
 from .review_support import submitted  # noqa: F401
 

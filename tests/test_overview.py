@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from drafts import reviewing
 from drafts.models import Report, ReportingYear, Unit
+from drafts.review import transitions as reviewing
 
 from .review_support import submitted  # noqa: F401
 

@@ -1,7 +1,6 @@
-"""Object-level rules (drafts.permissions): owner, reviewer in scope, nobody else."""
+"""Object-level rules (drafts.access): owner, reviewer in scope, nobody else."""
 
-from drafts.models import ReviewerScope, Unit
-from drafts.permissions import (
+from drafts.access import (
     can,
     can_view_report,
     expand_units,
@@ -10,6 +9,7 @@ from drafts.permissions import (
     reviewer_unit_ids,
     reviewers_of_unit,
 )
+from drafts.models import ReviewerScope, Unit
 
 PERMS = [
     "drafts.view_report",
@@ -136,19 +136,19 @@ def test_it_finds_the_reviewers_of_a_unit_including_parents(make_reviewer, unit)
 
 
 def test_it_says_a_reviewer_of_the_top_unit_reviews_every_unit(make_reviewer, unit):
-    from drafts.permissions import reviews_every_unit
+    from drafts.access import reviews_every_unit
 
     Unit.objects.create(name="下属中心", parent=unit)
     assert reviews_every_unit(make_reviewer(unit))
 
 
 def test_it_says_a_reviewer_of_one_of_two_top_units_does_not(make_reviewer, unit, other_unit):
-    from drafts.permissions import reviews_every_unit
+    from drafts.access import reviews_every_unit
 
     assert not reviews_every_unit(make_reviewer(unit))
 
 
 def test_it_says_a_user_without_scope_reviews_nothing(make_user, unit):
-    from drafts.permissions import reviews_every_unit
+    from drafts.access import reviews_every_unit
 
     assert not reviews_every_unit(make_user())

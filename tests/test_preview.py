@@ -29,8 +29,8 @@ def test_it_escapes_html(c, make_report, sample_tree):
 def test_it_includes_the_submit_and_findings_slots(c, report):
     from django.template.loader import get_template
 
-    assert get_template("drafts/wizard/_submit_slot.html")
-    assert get_template("drafts/wizard/_findings_slot.html")
+    assert get_template("drafting/wizard/_submit_slot.html")
+    assert get_template("drafting/wizard/_findings_slot.html")
     assert c.get(f"/reports/{report.pk}/step/preview/").status_code == 200
 
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from drafts import tasks
 from drafts.models import ZipJob
+from drafts.review import zips as tasks
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from drafts import reviewing
 from drafts.models import Report
+from drafts.review import transitions as reviewing
 
 from .review_support import submitted  # noqa: F401
 

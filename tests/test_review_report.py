@@ -2,9 +2,10 @@
 
 from django.urls import reverse
 
-from drafts import document, reviewing
+from drafts import document
 from drafts.models import Report, Submission
 from drafts.persistence import apply_tree
+from drafts.review import transitions as reviewing
 
 from .review_support import submitted  # noqa: F401
 

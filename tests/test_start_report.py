@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from drafts import editing
+from drafts.drafting import editing
 from drafts.models import Report, ReportingYear, ReportType
 
 

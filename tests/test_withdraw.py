@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from drafts import reviewing
 from drafts.models import Report
+from drafts.review import transitions as reviewing
 
 from .review_support import snapshot, submitted  # noqa: F401
 

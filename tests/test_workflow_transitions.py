@@ -1,4 +1,4 @@
-"""Applying transitions to the database (drafts.reviewing): effects, refusals and races."""
+"""Applying transitions to the database (drafts.review.transitions): effects, refusals and races."""
 
 from datetime import date
 
@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
-from drafts import document, reviewing
+from drafts import document
 from drafts.models import Event, Report, ReportingYear, Submission, Transition
+from drafts.review import transitions as reviewing
 
 from .review_support import snapshot, submitted  # noqa: F401
 

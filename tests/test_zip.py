@@ -8,8 +8,9 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from drafts import reviewing, tasks
 from drafts.models import Unit, ZipJob
+from drafts.review import transitions as reviewing
+from drafts.review import zips as tasks
 
 from .review_support import submitted  # noqa: F401
 

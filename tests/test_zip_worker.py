@@ -109,11 +109,11 @@ def test_it_builds_the_zip_in_a_db_worker_process(env, tmp_path):
     started = shell(env, "seed_and_start()")
     assert started["status"] == 302 and started["location"].endswith(f"/{started['job']}/")
     assert started["state"] == "queued"  # the web process only enqueued it
-    assert tasks_in(env) == [["drafts.tasks.build_zip", "READY"]]
+    assert tasks_in(env) == [["drafts.review.zips.build_zip", "READY"]]
 
     manage(env, "db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
-    assert tasks_in(env) == [["drafts.tasks.build_zip", "SUCCESSFUL"]]
+    assert tasks_in(env) == [["drafts.review.zips.build_zip", "SUCCESSFUL"]]
     dest = tmp_path / "downloaded.zip"
     fetched = shell(env, f"fetch({started['job']}, {str(dest)!r})")
     assert fetched["state"]["state"] == "done" and fetched["state"]["total"] == 2

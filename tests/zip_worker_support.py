@@ -15,9 +15,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from drafts import document, reviewing
+from drafts import document
 from drafts.models import Official, Report, ReportingYear, ReportType, ReviewerScope, Unit, ZipJob
 from drafts.persistence import apply_tree
+from drafts.review import transitions as reviewing
 
 OFFICIALS = (("张三", "示例县发展改革局"), ("王五", "下属中心"))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import template
 
 from .. import checks
+from ..importing.views import field_key
 from ..models import Report
 from ..persistence import report_to_tree, sections_prefetch
-from ..views.importing import field_key
 
 register = template.Library()
 

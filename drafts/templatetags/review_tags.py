@@ -128,7 +128,7 @@ def comments_for(report, section_index=None, *, whole_report=False):
     elif not whole_report:
         qs = qs.filter(section_index__in=_submitted_positions(report, latest, section_index))
     comments = list(qs)
-    from ..views.review import _place_label
+    from ..review.views import _place_label
 
     for c in comments:
         c.place_label = _place_label(latest.tree, c.section_index, c.item_index)
@@ -162,7 +162,7 @@ def comments_for_step(context):
 
 @register.inclusion_tag("review/_events_list.html", takes_context=True)
 def recent_events(context, limit=10):
-    from ..notifications import recent_events as events
+    from ..review.notifications import recent_events as events
 
     request = context.get("request")
     user = getattr(request, "user", None)
@@ -180,8 +180,8 @@ def recent_events(context, limit=10):
 @register.simple_tag(takes_context=True)
 def submit_state(context):
     """What the preview step's submit slot shows: status, blocking findings, allowed actions."""
-    from .. import reviewing
-    from ..permissions import can
+    from ..access import can
+    from ..review import transitions as reviewing
 
     report = context.get("report")
     tree = context.get("tree")
@@ -210,6 +210,6 @@ def submit_state(context):
 
 @register.filter
 def is_reviewer(user) -> bool:
-    from ..permissions import is_reviewer_user
+    from ..access import is_reviewer_user
 
     return is_reviewer_user(user)

@@ -1,6 +1,6 @@
 """URL configuration, one module per area so each area's routes live beside its views."""
 
-from . import accounts, drafting, importing, rendering, review
+from . import accounts, downloads, drafting, importing, review
 
 app_name = None  # routes are named globally (e.g. "home", "wizard")
 
@@ -8,6 +8,6 @@ urlpatterns = (
     accounts.urlpatterns
     + drafting.urlpatterns
     + importing.urlpatterns
-    + rendering.urlpatterns
+    + downloads.urlpatterns
     + review.urlpatterns
 )

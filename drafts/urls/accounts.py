@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ..forms_accounts import LoginForm
+from ..accounts.forms import LoginForm
 
 urlpatterns = [
     path(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ..views import drafting
+from ..drafting import views as drafting
 
 urlpatterns = [
     path("", drafting.home, name="home"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ..views import importing
+from ..importing import views as importing
 
 urlpatterns = [
     path("import/", importing.import_start, name="import_start"),

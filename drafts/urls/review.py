@@ -1,6 +1,7 @@
 from django.urls import path
 
-from ..views import review, submission
+from ..review import submission_views as submission
+from ..review import views as review
 
 urlpatterns = [
     # the official's side

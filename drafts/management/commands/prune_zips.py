@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from drafts.tasks import prune_zips
+from drafts.review.zips import prune_zips
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
 
-from . import document
+from .. import document
 
 ERROR = "error"
 WARNING = "warning"
@@ -263,7 +263,7 @@ _CN_VALUES: dict[str, int] = {}
 
 def _cn_value(s: str) -> int:
     if not _CN_VALUES:
-        from .numbering import chinese_numeral
+        from ..numbering import chinese_numeral
 
         _CN_VALUES.update({chinese_numeral(n): n for n in range(1, 100)})
     return _CN_VALUES.get(s, 0)
@@ -364,7 +364,7 @@ def auto_fix(code: str, where: str, text: str, tree: document.Report) -> str | N
 
 
 def check_numbering(tree: document.Report) -> list[Finding]:
-    from .numbering import chinese_numeral
+    from ..numbering import chinese_numeral
 
     out = []
     for where, text in tree.text_fields():

@@ -1,9 +1,9 @@
-"""Forms of the official's pages (the wizard's fields are saved by ``drafts.editing``)."""
+"""Forms of the official's pages (the wizard's fields are saved by ``drafts.drafting.editing``)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ReportType
+from ..models import ReportType
 
 
 class StartReportForm(forms.Form):

@@ -24,12 +24,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
-from .. import checks, editing
+from .. import checks
 from ..document import Report as Tree
-from ..importing import MAX_FILE_BYTES, Block, ImportFailed, blocks_to_tree, import_text, read_bytes
-from ..importing.adjust import AdjustError, merge_with_previous, set_role, split, split_before
+from ..drafting import editing
 from ..models import LINE_MAX, TEXT_MAX, ContentBackup, Official, Report, ReportingYear, ReportType
 from ..persistence import apply_tree, report_to_tree, sections_prefetch
+from . import MAX_FILE_BYTES, Block, ImportFailed, blocks_to_tree, import_text, read_bytes
+from .adjust import AdjustError, merge_with_previous, set_role, split, split_before
 
 SESSION_KEY = "pending_import"
 DONE_KEY = "done_import"  # token and report of the last accepted import (double submits)

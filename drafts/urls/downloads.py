@@ -1,6 +1,6 @@
 from django.urls import re_path
 
-from ..views import downloads
+from ..downloads import views as downloads
 
 urlpatterns = [
     re_path(

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 
-from .models import Report, Submission, ZipJob
+from ..models import Report, Submission, ZipJob
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +58,13 @@ def member_name(report, fmt: str = "pdf") -> str:
 
 def rendered_path(report, tree, fmt: str = "pdf") -> Path:
     """The rendered file of an approved report's frozen tree, from the rendering area's cache."""
-    from .rendering.downloads import render_report_file
+    from ..downloads.files import render_report_file
 
     return render_report_file(report, fmt, tree=tree, draft=False)
 
 
 def approved_reports(job):
-    from .permissions import expand_units, reviewer_unit_ids, unit_parents
+    from ..access import expand_units, reviewer_unit_ids, unit_parents
 
     # The scope is checked again when the job runs: an assignment may have been removed.
     ids = expand_units([job.unit_id], unit_parents()) & reviewer_unit_ids(job.user)
@@ -86,7 +86,7 @@ def _latest_trees(reports) -> dict[int, dict]:
 
 def run_zip(job_id: int) -> str:
     """Build the ZIP of job ``job_id``, recording progress on the job row."""
-    from . import document
+    from .. import document
 
     job = ZipJob.objects.select_related("unit", "year", "user").get(pk=job_id)
     try:

@@ -9,11 +9,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import reviewing
-from ..forms_review import VersionForm
 from ..models import Comment
 from ..templatetags.review_tags import finding_links
-from .review import report_for
+from . import transitions as reviewing
+from .forms import VersionForm
+from .views import report_for
 
 
 def _back_to_preview(report):

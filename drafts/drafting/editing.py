@@ -20,9 +20,9 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .document import ITEM_STYLES
-from .models import LINE_MAX, TEXT_MAX, Entry, Report, Section
-from .textclean import clean_line, clean_text
+from ..document import ITEM_STYLES
+from ..models import LINE_MAX, TEXT_MAX, Entry, Report, Section
+from ..textclean import clean_line, clean_text
 
 # Speaking rate assumed for the estimated reading time at a 述职 meeting (characters/minute).
 READING_RATE = 220
@@ -401,8 +401,8 @@ def start_report(official, year, report_type) -> Report:
 @transaction.atomic
 def carry_over(official, year, previous: Report, user=None) -> Report:
     """A new draft with the structure and texts of ``previous`` (IntegrityError if one exists)."""
-    from .models import ContentBackup
-    from .persistence import report_to_tree, sections_prefetch
+    from ..models import ContentBackup
+    from ..persistence import report_to_tree, sections_prefetch
 
     previous = Report.objects.prefetch_related(sections_prefetch()).get(pk=previous.pk)
     report = Report.objects.create(

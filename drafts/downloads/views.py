@@ -1,6 +1,6 @@
 """Downloads of a report as PDF or DOCX: ``/reports/<id>/download.<pdf|docx>``.
 
-The owner gets the current content; a reviewer in scope (``drafts.permissions``) gets the
+The owner gets the current content; a reviewer in scope (``drafts.access``) gets the
 latest submitted version, as on the review pages. Anyone else gets a 404, anonymous users
 the login page. Files come from the render cache; drafts carry the 草稿 mark.
 """
@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from .. import document
+from ..access import can_download_report, is_owner
 from ..models import Report
-from ..permissions import can_download_report, is_owner
-from ..rendering.downloads import CONTENT_TYPES, FORMATS, content_disposition, render_report_file
 from ..rendering.limits import TooLarge
+from .files import CONTENT_TYPES, FORMATS, content_disposition, render_report_file
 
 
 @login_required
@@ -34,7 +34,7 @@ def download(request, report_id: int, fmt: str):
     except TooLarge as exc:
         back = reverse("wizard", args=[report.pk]) if tree is None else ""
         return render(
-            request, "rendering/too_large.html", {"message": str(exc), "back_url": back}, status=413
+            request, "downloads/too_large.html", {"message": str(exc), "back_url": back}, status=413
         )
     response = FileResponse(open(path, "rb"), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = content_disposition(report, fmt)
@@ -43,7 +43,7 @@ def download(request, report_id: int, fmt: str):
 
 
 def _submitted_tree(report) -> document.Report:
-    from ..reviewing import latest_submission
+    from ..review.transitions import latest_submission
 
     latest = latest_submission(report)
     if latest is None:

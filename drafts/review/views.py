@@ -20,10 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import diffing, document, reviewing, workflow
-from ..forms_review import SORTS, CommentForm, DecisionForm, QueueFilterForm, ZipForm
-from ..models import Comment, Official, Report, ReportingYear, Submission, Transition, Unit, ZipJob
-from ..permissions import (
+from .. import diffing, document, workflow
+from ..access import (
     can,
     expand_units,
     is_reviewer_user,
@@ -31,6 +29,9 @@ from ..permissions import (
     reviews_every_unit,
     unit_parents,
 )
+from ..models import Comment, Official, Report, ReportingYear, Submission, Transition, Unit, ZipJob
+from . import transitions as reviewing
+from .forms import SORTS, CommentForm, DecisionForm, QueueFilterForm, ZipForm
 
 PAGE_SIZE = 25
 
@@ -367,7 +368,7 @@ def download(request, pk, fmt):
         raise Http404("no such format")
     report = report_for(request, pk, "drafts.download_report")
     tree, draft = frozen_tree(report)
-    from ..rendering.downloads import CONTENT_TYPES, render_report_file
+    from ..downloads.files import CONTENT_TYPES, render_report_file
     from ..rendering.limits import TooLarge
 
     try:
@@ -397,7 +398,7 @@ def zip_start(request):
             raise Http404("no such unit")
         messages.error(request, _("Choose one of your units and a year for the ZIP."))
         return redirect("review_queue")
-    from ..tasks import start_zip
+    from .zips import start_zip
 
     job = ZipJob.objects.create(
         user=request.user, unit=form.cleaned_data["unit"], year=form.cleaned_data["year"]
@@ -444,7 +445,7 @@ def zip_download(request, pk):
     job = _job_for(request, pk)
     if job.state != ZipJob.State.DONE or not job.path:
         raise Http404("not ready")
-    from ..tasks import zip_file_path
+    from .zips import zip_file_path
 
     path = zip_file_path(job)
     if not path.exists():

@@ -13,7 +13,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Event
+from ..models import Event
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def messages_for(action: str, report, actor, reason: str = "") -> dict[str, str]
 
 def notify(action: str, report, actor, reason: str = "") -> None:
     """Record events and send e-mails for a transition that has just been applied."""
-    from .permissions import reviewers_of_unit
+    from ..access import reviewers_of_unit
 
     texts = messages_for(action, report, actor, reason)
     recipients = []  # (user, text)

@@ -1,6 +1,6 @@
 """Applying the workflow (``drafts.workflow``) to the database.
 
-Every transition is: a permission check (``drafts.permissions``), then one conditional
+Every transition is: a permission check (``drafts.access``), then one conditional
 ``UPDATE report SET status = target … WHERE status = source [AND version = expected]`` inside a
 transaction, so that of two racing decisions exactly one is applied and the other gets
 :class:`StaleTransition`; then a ``Transition`` row (who, when, from, to, why) and the
@@ -17,11 +17,11 @@ from django.db.models import Exists, F, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import checks, document, workflow
-from .models import Comment, Report, Submission, Transition
-from .permissions import can
-from .persistence import report_to_tree, sections_prefetch
-from .textclean import clean_text
+from .. import checks, document, workflow
+from ..access import can
+from ..models import Comment, Report, Submission, Transition
+from ..persistence import report_to_tree, sections_prefetch
+from ..textclean import clean_text
 
 REASON_MAX = 5000
 COMMENT_MAX = 5000

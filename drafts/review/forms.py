@@ -7,8 +7,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Report, ReportingYear, Unit
-from .reviewing import COMMENT_MAX, REASON_MAX
+from ..models import Report, ReportingYear, Unit
+from .transitions import COMMENT_MAX, REASON_MAX
 
 SORTS = {
     "status": ("status_rank", "-updated_at", "pk"),

@@ -14,10 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import editing, numbering
+from .. import numbering
 from ..document import count_chars
-from ..editing import EditError, NotEditable, StaleVersion
-from ..forms import StartReportForm
 from ..models import (
     ContentBackup,
     Official,
@@ -27,6 +25,9 @@ from ..models import (
     ReviewerScope,
 )
 from ..persistence import report_to_tree, sections_prefetch
+from . import editing
+from .editing import EditError, NotEditable, StaleVersion
+from .forms import StartReportForm
 
 # -- helpers ---------------------------------------------------------------------
 
@@ -68,7 +69,7 @@ def home(request):
     official = _official(request)
     if official is None:
         is_reviewer = ReviewerScope.objects.filter(user=request.user).exists()
-        return render(request, "drafts/home_no_official.html", {"is_reviewer": is_reviewer})
+        return render(request, "drafting/home_no_official.html", {"is_reviewer": is_reviewer})
     reports = {
         r.year_id: r
         for r in Report.objects.filter(official=official).select_related("year", "report_type")
@@ -78,7 +79,7 @@ def home(request):
         for y in ReportingYear.objects.all()
         if y.is_open or y.pk in reports
     ]
-    return render(request, "drafts/home.html", {"official": official, "years": years})
+    return render(request, "drafting/home.html", {"official": official, "years": years})
 
 
 # -- start ---------------------------------------------------------------------------
@@ -131,7 +132,7 @@ def start(request, year):
     types = ReportType.objects.filter(is_active=True).prefetch_related("section_templates")
     return render(
         request,
-        "drafts/start.html",
+        "drafting/start.html",
         {"form": form, "year": year, "types": types, "previous": previous},
     )
 
@@ -290,7 +291,7 @@ def _render_step(request, report, tree, steps, index, current, *, refused=None, 
     }
     if current["key"] == "preview":
         context["preview_html"] = _preview_html(tree)
-    return render(request, "drafts/wizard/step.html", context, status=status)
+    return render(request, "drafting/wizard/step.html", context, status=status)
 
 
 def _undo_offer(request, report, section):

@@ -1,7 +1,7 @@
 """Files of a report for download: the glue between the models and the cached renderers.
 
 :func:`render_report_file` is shared by the official's download view
-(``drafts.views.downloads``) and the review area, which passes the frozen tree of a
+(``drafts.downloads.views``) and the review area, which passes the frozen tree of a
 submission instead of the live content.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import document
-from .cache import cached_render
+from ..rendering.cache import cached_render
 
 FORMATS = ("pdf", "docx")
 CONTENT_TYPES = {
