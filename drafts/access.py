@@ -1,4 +1,5 @@
-"""Who may do what with a report: object-level rules (``django-rules``).
+"""Who may do what with a report: object-level rules (``django-rules``), the reviewer's scope,
+and :func:`get_report_or_404`, the one way a view gets a report.
 
 Two facts decide everything:
 
@@ -17,6 +18,9 @@ one for the unit tree) and kept on the user, which lives for one request.
 from __future__ import annotations
 
 import rules
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Report, ReviewerScope, Unit
 
@@ -97,14 +101,6 @@ def reviewers_of_unit(unit_id: int):
     )
 
 
-def reports_in_scope(user):
-    """Reports of the units the user reviews (a queryset; none for non-reviewers)."""
-    ids = reviewer_unit_ids(user)
-    if not ids:
-        return Report.objects.none()
-    return Report.objects.filter(official__unit_id__in=ids)
-
-
 # -- predicates ---------------------------------------------------------------
 
 
@@ -155,17 +151,31 @@ def can(user, perm: str, report=None) -> bool:
     return rules.has_perm(perm, user, report)
 
 
-def can_view_report(user, report) -> bool:
-    return can(user, "drafts.view_report", report)
-
-
-def can_review_report(user, report) -> bool:
-    return can(user, "drafts.review_report", report)
-
-
-def can_download_report(user, report) -> bool:
-    return can(user, "drafts.download_report", report)
-
-
 def is_reviewer_user(user) -> bool:
     return can(user, "drafts.use_review")
+
+
+def get_report_or_404(
+    request, pk, permission: str = "drafts.view_report", *, owner_only=False, prefetch=False
+):
+    """The report ``pk`` if the user may see it and holds ``permission`` on it.
+
+    What the user may see at all is their own reports and those of their scope
+    (:meth:`~drafts.models.ReportQuerySet.visible_to`), or only their own with
+    ``owner_only`` (the official's pages). A report outside that answers 404, so its
+    existence is not revealed; a report the user sees but may not act on this way answers
+    403. ``prefetch``: with its sections and entries (``persistence.sections_prefetch``).
+    """
+    from .persistence import sections_prefetch
+
+    user = request.user
+    queryset = Report.objects.owned_by(user) if owner_only else Report.objects.visible_to(user)
+    queryset = queryset.select_related("official__unit", "official__user", "year", "report_type")
+    if prefetch:
+        queryset = queryset.prefetch_related(sections_prefetch())
+    report = queryset.filter(pk=pk).first()
+    if report is None:
+        raise Http404("no such report")
+    if not can(user, permission, report):
+        raise PermissionDenied(_("You may not do this with this report."))
+    return report

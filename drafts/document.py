@@ -30,6 +30,100 @@ SECTION_KINDS = (
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# -- field limits -------------------------------------------------------------
+# How long each text field may be, in characters: the database columns, the wizard's
+# fields, the autosave and the importer all read them from here.
+LINE_MAX = 200  # title, subtitle, byline, section headings
+LEAD_MAX = 2 * LINE_MAX  # an item's lead sentence
+TEXT_MAX = 20_000  # a paragraph field: opening, intro, body, closing
+NAME_MAX = 50  # the name under the report (and an official's name)
+
+FIELD_LIMITS = {
+    "title": LINE_MAX,
+    "subtitle": LINE_MAX,
+    "byline": LINE_MAX,
+    "opening": TEXT_MAX,
+    "closing": TEXT_MAX,
+    "heading": LINE_MAX,
+    "intro": TEXT_MAX,
+    "lead": LEAD_MAX,
+    "body": TEXT_MAX,
+    "name": NAME_MAX,
+}
+ONE_LINE_FIELDS = frozenset({"title", "subtitle", "byline", "heading", "lead", "name"})
+
+# Speaking rate assumed for the reading time at a 述职 meeting (characters a minute).
+READING_RATE = 220
+
+
+def reading_minutes(chars: int) -> int:
+    """Minutes to read ``chars`` characters aloud at READING_RATE, rounded up (0 for none).
+
+    Rounded up because the figure is used to plan a meeting's time: a report of 1,100
+    characters takes the fifth minute too.
+    """
+    return -(-chars // READING_RATE)
+
+
+# -- places in the tree (``where``) -------------------------------------------
+
+_WHERE = re.compile(
+    r"^(?:(title|subtitle|byline|opening|closing)|signature\.(name|date)"
+    r"|sections\[(\d{1,6})\](?:\.(heading|intro)|\.items\[(\d{1,6})\](?:\.(lead|body))?)?)$"
+)
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in the tree: a field of the report, of a section or of an item.
+
+    ``field`` is ``""`` for a whole section (``sections[1]``) or item (``sections[1].items[0]``).
+    """
+
+    field: str
+    section: int | None = None
+    item: int | None = None
+
+    @property
+    def part(self) -> str:
+        """``report``, ``signature``, ``section`` or ``item``."""
+        if self.item is not None:
+            return "item"
+        if self.section is not None:
+            return "section"
+        return "signature" if self.field in ("name", "date") else "report"
+
+    def __str__(self) -> str:
+        if self.part == "report":
+            return self.field
+        if self.part == "signature":
+            return f"signature.{self.field}"
+        path = f"sections[{self.section}]"
+        if self.item is not None:
+            path += f".items[{self.item}]"
+        return f"{path}.{self.field}" if self.field else path
+
+
+def parse_where(path) -> Where | None:
+    """The place that a ``where`` path such as ``sections[1].items[0].body`` names, or None."""
+    match = _WHERE.match(path) if isinstance(path, str) else None
+    if not match:
+        return None
+    report_field, signature_field, section, section_field, item, item_field = match.groups()
+    if report_field:
+        return Where(report_field)
+    if signature_field:
+        return Where(signature_field)
+    if item is not None:
+        return Where(item_field or "", int(section), int(item))
+    return Where(section_field or "", int(section))
+
+
+def field_limit(path: str) -> int | None:
+    """The most characters the field at ``path`` may hold (None for a path that is no field)."""
+    where = parse_where(path)
+    return FIELD_LIMITS.get(where.field) if where else None
+
 
 class TreeError(ValueError):
     """The JSON is not a valid report tree; the message says where and why."""
@@ -52,6 +146,20 @@ class Section:
     inline_items: bool = False
     intro: str = ""
     items: list[Item] = field(default_factory=list)
+
+    def has_text(self) -> bool:
+        """Whether anything is written in it besides the heading."""
+        return bool(self.intro.strip()) or any(
+            item.lead.strip() or item.body.strip() for item in self.items
+        )
+
+    def char_count(self) -> int:
+        """Characters of its heading, intro and items, not counting whitespace."""
+        return (
+            count_chars(self.heading)
+            + count_chars(self.intro)
+            + sum(count_chars(item.lead) + count_chars(item.body) for item in self.items)
+        )
 
     def to_dict(self) -> dict:
         return {

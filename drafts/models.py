@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .document import ITEM_STYLES, SECTION_KINDS
+from . import workflow
+from .document import ITEM_STYLES, LEAD_MAX, LINE_MAX, NAME_MAX, SECTION_KINDS
 
 ITEM_STYLE_CHOICES = [
     ("arabic", _("1. 2. 3.")),
@@ -32,10 +33,6 @@ SECTION_KIND_CHOICES = [
 ]
 assert [c[0] for c in SECTION_KIND_CHOICES] == list(SECTION_KINDS)
 
-# Field limits, stated in the forms and enforced at the boundary.
-LINE_MAX = 200  # title, headings, byline, names
-TEXT_MAX = 20_000  # one paragraph field (intro, body, opening, closing)
-
 
 class Unit(models.Model):
     name = models.CharField(_("name"), max_length=100)
@@ -52,14 +49,6 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
-    def descendant_ids(self):
-        """IDs of this unit and every unit below it."""
-        ids, frontier = {self.pk}, [self.pk]
-        while frontier:
-            frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-            frontier = [pk for pk in frontier if pk not in ids]
-            ids.update(frontier)
-        return ids
 
 
 class Official(models.Model):
@@ -67,7 +56,7 @@ class Official(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("login"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="official",
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("name"), max_length=NAME_MAX)
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="officials")
     post = models.CharField(_("post"), max_length=100, blank=True)
 
@@ -139,12 +128,39 @@ class SectionTemplate(models.Model):
         return self.heading
 
 
+class ReportQuerySet(models.QuerySet):
+    """Reports by who may see them (the scope rules are ``drafts.access``)."""
+
+    def owned_by(self, user):
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        return self.filter(official__user=user)
+
+    def reviewable_by(self, user):
+        """Reports of the units ``user`` reviews (their assigned units and every unit below)."""
+        from .access import reviewer_unit_ids, reviews_every_unit
+
+        ids = reviewer_unit_ids(user)
+        if not ids:
+            return self.none()
+        if reviews_every_unit(user):
+            return self.all()  # a reviewer of every unit: no scope join for counts and sorts
+        return self.in_units(ids)
+
+    def in_units(self, unit_ids):
+        """Reports of officials of these units (a subquery on officials keeps SQLite on its
+        indexes, see bench/review_queue.py)."""
+        return self.filter(official__in=Official.objects.filter(unit_id__in=unit_ids).values("pk"))
+
+    def visible_to(self, user):
+        return self.owned_by(user) | self.reviewable_by(user)
+
+
 class Report(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        RETURNED = "returned", _("Returned")
-        APPROVED = "approved", _("Approved")
+    # The statuses, their labels and their queue order come from the workflow table.
+    Status = models.TextChoices(
+        "Status", [(s.code.upper(), (s.code, s.label)) for s in workflow.STATUS_TABLE]
+    )
 
     official = models.ForeignKey(Official, verbose_name=_("official"), on_delete=models.PROTECT, related_name="reports")
     year = models.ForeignKey(ReportingYear, verbose_name=_("year"), on_delete=models.PROTECT, related_name="reports")
@@ -154,7 +170,7 @@ class Report(models.Model):
     byline = models.CharField(_("byline"), max_length=LINE_MAX, blank=True)
     opening = models.TextField(_("opening"), blank=True)
     closing = models.TextField(_("closing"), blank=True)
-    signature_name = models.CharField(_("signature name"), max_length=50, blank=True)
+    signature_name = models.CharField(_("signature name"), max_length=NAME_MAX, blank=True)
     signature_date = models.DateField(_("signature date"), null=True, blank=True)
     has_signature = models.BooleanField(_("print a signature"), default=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
@@ -166,15 +182,18 @@ class Report(models.Model):
     # that an index can serve "ORDER BY status_rank, updated_at DESC" without sorting.
     status_rank = models.GeneratedField(
         expression=models.Case(
-            models.When(status=Status.SUBMITTED, then=models.Value(0)),
-            models.When(status=Status.RETURNED, then=models.Value(1)),
-            models.When(status=Status.DRAFT, then=models.Value(2)),
-            default=models.Value(3),
+            *(
+                models.When(status=s.code, then=models.Value(s.queue_rank))
+                for s in sorted(workflow.STATUS_TABLE, key=lambda s: s.queue_rank)[:-1]
+            ),
+            default=models.Value(max(s.queue_rank for s in workflow.STATUS_TABLE)),
         ),
         output_field=models.PositiveSmallIntegerField(),
         db_persist=True,
         verbose_name=_("queue order"),
     )
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report")
@@ -197,7 +216,11 @@ class Report(models.Model):
 
     @property
     def is_editable(self):
-        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+        return workflow.is_editable(self.status)
+
+    def latest_submission(self):
+        """The last submission (its frozen tree is what reviewers read), or None."""
+        return self.submissions.order_by("-number").first()
 
 
 class Section(models.Model):
@@ -223,7 +246,7 @@ class Section(models.Model):
 class Entry(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="entries")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    lead = models.CharField(_("lead sentence"), max_length=LINE_MAX * 2, blank=True)
+    lead = models.CharField(_("lead sentence"), max_length=LEAD_MAX, blank=True)
     body = models.TextField(_("body"), blank=True)
 
     class Meta:

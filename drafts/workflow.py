@@ -1,4 +1,5 @@
-"""The report's status transitions: one explicit table, pure Python (no ORM, no request).
+"""The report's statuses and their transitions: one explicit table, pure Python (no ORM, no
+request).
 
     draft     --submit-->   submitted
     returned  --submit-->   submitted
@@ -7,19 +8,91 @@
     submitted --withdraw--> draft        (only while no reviewer has opened the submission)
     approved  --reopen-->   returned     (reason required)
 
-Who may trigger an action is the permission named in ``PERMISSIONS`` (``drafts.access``);
-applying a transition to the database is ``drafts.review.transitions``.
+Everything else about a status or an action is a column of ``STATUS_TABLE`` or ``ACTION_TABLE``: its
+label, its badge colour, whether the report can be edited in it, its place in the reviewer
+queue, the words of the notifications. Models, forms, templates and notifications read them
+from here. Who may trigger an action is the permission named in ``TABLE``
+(``drafts.access``); applying a transition to the database is ``drafts.review.transitions``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-DRAFT, SUBMITTED, RETURNED, APPROVED = "draft", "submitted", "returned", "approved"
-STATUSES = (DRAFT, SUBMITTED, RETURNED, APPROVED)
+from django.utils.translation import gettext_lazy as _
 
+DRAFT, SUBMITTED, RETURNED, APPROVED = "draft", "submitted", "returned", "approved"
 SUBMIT, APPROVE, RETURN, WITHDRAW, REOPEN = "submit", "approve", "return", "withdraw", "reopen"
-ACTIONS = (SUBMIT, APPROVE, RETURN, WITHDRAW, REOPEN)
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str
+    label: str
+    badge: str  # Bootstrap colour of its badge and chart segment (text-bg-…, bg-…)
+    editable: bool  # the official can change the report's text
+    queue_rank: int  # the reviewer queue's default order: lowest first
+
+
+STATUS_TABLE: tuple[Status, ...] = (
+    Status(DRAFT, _("Draft"), "warning", editable=True, queue_rank=2),
+    Status(SUBMITTED, _("Submitted"), "primary", editable=False, queue_rank=0),
+    Status(RETURNED, _("Returned"), "danger", editable=True, queue_rank=1),
+    Status(APPROVED, _("Approved"), "success", editable=False, queue_rank=3),
+)
+STATUSES = tuple(s.code for s in STATUS_TABLE)
+STATUS = {s.code: s for s in STATUS_TABLE}
+EDITABLE = frozenset(s.code for s in STATUS_TABLE if s.editable)
+UNFINISHED = tuple(s.code for s in STATUS_TABLE if s.code != APPROVED)
+
+
+@dataclass(frozen=True)
+class Action:
+    code: str
+    label: str  # the verb, as in "your action (return) was not applied"
+    done: str  # the participle, as in "it cannot be returned now"
+    # Notifications; %(report)s is "2025年度报告" for the owner and "张三的2025年度报告" for
+    # reviewers, %(who)s the actor, %(reason)s the reason. "" means nobody is told.
+    owner_text: str = ""
+    reviewers_text: str = ""
+
+
+ACTION_TABLE: tuple[Action, ...] = (
+    Action(
+        SUBMIT,
+        _("submit"),
+        _("submitted"),
+        owner_text=_("You submitted the %(report)s. Reviewers have been notified."),
+        reviewers_text=_("%(who)s submitted the %(report)s for review."),
+    ),
+    Action(
+        APPROVE,
+        _("approve"),
+        _("approved"),
+        owner_text=_("Your %(report)s was approved by %(who)s."),
+    ),
+    Action(
+        RETURN,
+        _("return"),
+        _("returned"),
+        owner_text=_("Your %(report)s was returned by %(who)s: %(reason)s"),
+    ),
+    Action(
+        WITHDRAW,
+        _("withdraw"),
+        _("withdrawn"),
+        owner_text=_("You withdrew the %(report)s; it is a draft again."),
+        reviewers_text=_("%(who)s withdrew the %(report)s."),
+    ),
+    Action(
+        REOPEN,
+        _("reopen"),
+        _("reopened"),
+        owner_text=_("Your approved %(report)s was reopened by %(who)s: %(reason)s"),
+    ),
+)
+ACTIONS = tuple(a.code for a in ACTION_TABLE)
+ACTION = {a.code: a for a in ACTION_TABLE}
 
 
 @dataclass(frozen=True)
@@ -44,8 +117,11 @@ TABLE: tuple[Rule, ...] = (
 
 _BY_KEY = {(r.action, r.source): r for r in TABLE}
 assert len(_BY_KEY) == len(TABLE), "one rule per (action, source status)"
+assert {r.action for r in TABLE} == set(ACTION) and {r.source for r in TABLE} <= set(STATUS)
 
-EDITABLE = frozenset({DRAFT, RETURNED})
+# The actions a reviewer decides with (on the report page), in the table's order.
+REVIEWER_PERMISSIONS = frozenset({"drafts.review_report", "drafts.reopen_report"})
+DECISIONS = tuple(dict.fromkeys(r.action for r in TABLE if r.permission in REVIEWER_PERMISSIONS))
 
 
 class InvalidTransition(ValueError):
@@ -62,10 +138,6 @@ def rule_for(action: str, status: str) -> Rule:
         return _BY_KEY[(action, status)]
     except KeyError:
         raise InvalidTransition(action, status) from None
-
-
-def target(action: str, status: str) -> str:
-    return rule_for(action, status).target
 
 
 def can_apply(action: str, status: str) -> bool:
@@ -92,3 +164,12 @@ def permission_for(action: str) -> str:
 
 def is_editable(status: str) -> bool:
     return status in EDITABLE
+
+
+def status_label(status: str) -> str:
+    info = STATUS.get(status)
+    return str(info.label) if info else status
+
+
+def status_choices() -> list[tuple[str, str]]:
+    return [(s.code, s.label) for s in STATUS_TABLE]

@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "drafts.context_processors.navigation",
             ],
         },
     },
@@ -133,8 +134,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
-# One catalogue per area of the product (core, drafting, rendering, importing, review).
-LOCALE_PATHS = [BASE_DIR / "locale" / area for area in ("core", "drafting", "importing", "rendering", "review")]
+# One catalogue per area of the product (scripts/messages.py keeps them).
+LOCALE_AREAS = ("core", "drafting", "importing", "checks", "rendering", "downloads", "review")
+LOCALE_PATHS = [BASE_DIR / "locale" / area for area in LOCALE_AREAS]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True

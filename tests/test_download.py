@@ -10,9 +10,10 @@ import pytest
 from docx import Document
 
 from drafts import document
-from drafts.downloads.files import render_report_file
+from drafts.downloads.files import Printed, report_file
 from drafts.models import Report
 from drafts.persistence import apply_tree
+from drafts.review import transitions as reviewing
 
 from .review_support import submitted
 
@@ -69,7 +70,7 @@ def test_the_filename_is_chinese_with_an_ascii_fallback(owner_client, report):
     disposition = owner_client.get(url(report, "pdf"))["Content-Disposition"]
     assert disposition.startswith("attachment; ")
     assert f'filename="report-2025-{report.pk}.pdf"' in disposition
-    assert "filename*=UTF-8''" + quote("2025年度述职述廉报告-张三.pdf") in disposition
+    assert "filename*=UTF-8''" + quote("示例县发展改革局-张三-2025年度述职述廉报告.pdf") in disposition
 
 
 def test_a_draft_carries_the_draft_mark(owner_client, report, tmp_path):
@@ -79,8 +80,9 @@ def test_a_draft_carries_the_draft_mark(owner_client, report, tmp_path):
     assert doc.sections[0].header.paragraphs[0].text == "草稿"
 
 
-def test_an_approved_report_has_no_draft_mark(client, make_report, tmp_path):
-    report = make_report(status=Report.Status.APPROVED)
+def test_an_approved_report_has_no_draft_mark(client, report, reviewer, tmp_path):
+    submitted(report, report.official.user)
+    reviewing.approve(report, reviewer)
     client.force_login(report.official.user)
     assert "草稿" not in pdf_text(body(client.get(url(report, "pdf"))), tmp_path)
 
@@ -150,10 +152,10 @@ def test_a_1_mb_field_is_refused_with_a_clear_message(client, make_report):
     assert "无法生成文件" in content
 
 
-def test_render_report_file_is_reusable_with_a_frozen_tree(report, sample_tree):
+def test_report_file_is_reusable_with_a_frozen_tree(report, sample_tree):
     frozen = document.Report.from_json(sample_tree.to_json())
     frozen.closing = "冻结版本。"
-    path = render_report_file(report, "docx", tree=frozen, draft=False)
+    path = report_file(Printed(frozen, draft=False), "docx")
     doc = Document(str(path))
     assert "冻结版本。" in [p.text for p in doc.paragraphs]
     assert doc.sections[0].header.paragraphs[0].text == ""

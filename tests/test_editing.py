@@ -2,6 +2,7 @@
 
 import pytest
 
+from drafts import document
 from drafts.drafting import editing
 from drafts.drafting.editing import EditError, Key, NotEditable, StaleVersion
 from drafts.models import Report
@@ -28,9 +29,9 @@ def test_it_cleans_lines_and_texts():
 
 def test_it_limits_the_length_by_characters_not_bytes():
     key = Key("report", None, "title")
-    assert editing.clean_value(key, "𠮷" * editing.LINE_MAX) == "𠮷" * editing.LINE_MAX
+    assert editing.clean_value(key, "𠮷" * document.LINE_MAX) == "𠮷" * document.LINE_MAX
     with pytest.raises(EditError, match="最多 200 字"):
-        editing.clean_value(key, "𠮷" * (editing.LINE_MAX + 1))
+        editing.clean_value(key, "𠮷" * (document.LINE_MAX + 1))
 
 
 def test_it_reads_booleans_and_dates():
@@ -44,10 +45,10 @@ def test_it_reads_booleans_and_dates():
 
 
 def test_it_rounds_the_reading_time_up():
-    assert editing.reading_minutes(0) == 0
-    assert editing.reading_minutes(1) == 1
-    assert editing.reading_minutes(editing.READING_RATE) == 1
-    assert editing.reading_minutes(editing.READING_RATE + 1) == 2
+    assert document.reading_minutes(0) == 0
+    assert document.reading_minutes(1) == 1
+    assert document.reading_minutes(document.READING_RATE) == 1
+    assert document.reading_minutes(document.READING_RATE + 1) == 2
 
 
 def test_it_saves_once_per_version(report):

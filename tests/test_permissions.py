@@ -2,14 +2,12 @@
 
 from drafts.access import (
     can,
-    can_view_report,
     expand_units,
     forget_scope,
-    reports_in_scope,
     reviewer_unit_ids,
     reviewers_of_unit,
 )
-from drafts.models import ReviewerScope, Unit
+from drafts.models import Report, ReviewerScope, Unit
 
 PERMS = [
     "drafts.view_report",
@@ -59,12 +57,12 @@ def test_it_grants_a_reviewer_in_scope_reading_and_deciding_but_not_editing(
 def test_it_covers_sub_units(make_report, make_official, make_reviewer, unit):
     grandchild = Unit.objects.create(name="乙", parent=Unit.objects.create(name="甲", parent=unit))
     report = make_report(owner=make_official(name="王五", unit=grandchild))
-    assert can_view_report(make_reviewer(unit), report)
+    assert can(make_reviewer(unit), "drafts.view_report", report)
 
 
 def test_it_does_not_cover_parent_units(report, make_reviewer, unit):
     child = Unit.objects.create(name="下属", parent=unit)
-    assert not can_view_report(make_reviewer(child), report)
+    assert not can(make_reviewer(child), "drafts.view_report", report)
 
 
 def test_it_grants_nothing_to_a_reviewer_out_of_scope(report, make_reviewer, other_unit):
@@ -122,8 +120,8 @@ def test_it_expands_a_tree_and_survives_a_cycle():
 
 
 def test_it_lists_reports_in_scope(report, make_reviewer, unit, other_unit):
-    assert list(reports_in_scope(make_reviewer(unit))) == [report]
-    assert list(reports_in_scope(make_reviewer(other_unit))) == []
+    assert list(Report.objects.reviewable_by(make_reviewer(unit))) == [report]
+    assert list(Report.objects.reviewable_by(make_reviewer(other_unit))) == []
 
 
 def test_it_finds_the_reviewers_of_a_unit_including_parents(make_reviewer, unit):

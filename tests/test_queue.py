@@ -180,7 +180,7 @@ def test_it_answers_in_a_fixed_number_of_queries(
 def test_it_lists_everything_without_a_scope_join_for_a_reviewer_of_every_unit(
     make_reviewer, make_official, make_report, unit
 ):
-    from drafts.review.views import queue_queryset
+    from drafts.review.queries import queue_queryset
 
     county = Unit.objects.create(name="示例县")
     Unit.objects.filter(pk=unit.pk).update(parent=county)
@@ -198,7 +198,7 @@ def test_it_lists_everything_without_a_scope_join_for_a_reviewer_of_every_unit(
 def test_it_keeps_the_scope_join_when_a_unit_lies_outside_the_reviewers_tree(
     reviewer, report, make_report, other_official
 ):
-    from drafts.review.views import queue_queryset
+    from drafts.review.queries import queue_queryset
 
     outside = make_report(owner=other_official)
     ids = queue_queryset(reviewer, years=[])

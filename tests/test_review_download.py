@@ -18,7 +18,7 @@ def cache_dir(settings, tmp_path):
 
 
 def url(report, fmt):
-    return reverse("review_download", kwargs={"pk": report.pk, "fmt": fmt})
+    return reverse("review_download", kwargs={"report_id": report.pk, "fmt": fmt})
 
 
 def pdf_text(response) -> str:
@@ -48,7 +48,7 @@ def test_it_names_the_file_by_unit_official_and_year(client, report, official, r
     assert "attachment" in disposition
     from urllib.parse import unquote
 
-    assert "示例县发展改革局-张三-2025年度.docx" in unquote(disposition)
+    assert "示例县发展改革局-张三-2025年度述职述廉报告.docx" in unquote(disposition)
 
 
 def test_it_renders_docx(client, report, official, reviewer):

@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from drafts.drafting import editing
+from drafts.drafting import starting
 from drafts.models import Report, ReportingYear, ReportType
 
 
@@ -44,7 +44,7 @@ def test_it_uses_the_templates_own_item_style(official, year, report_type):
     st = report_type.section_templates.order_by("order").first()
     st.item_style = "paren"
     st.save()
-    report = editing.start_report(official, year, report_type)
+    report = starting.start_report(official, year, report_type)
     assert report.sections.order_by("order").first().item_style == "paren"
 
 
@@ -57,9 +57,9 @@ def test_it_redirects_a_second_submit_to_the_existing_report(c, official, year, 
 
 
 def test_it_refuses_a_duplicate_at_the_database(official, year, report_type):
-    editing.start_report(official, year, report_type)
+    starting.start_report(official, year, report_type)
     with pytest.raises(IntegrityError), transaction.atomic():
-        editing.start_report(official, year, report_type)
+        starting.start_report(official, year, report_type)
     assert Report.objects.count() == 1
 
 

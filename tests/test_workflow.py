@@ -28,7 +28,7 @@ def test_it_lists_exactly_the_designed_transitions():
     ],
 )
 def test_it_gives_the_target_of_each_allowed_transition(action, status, target):
-    assert wf.target(action, status) == target
+    assert wf.rule_for(action, status).target == target
 
 
 def test_it_refuses_every_pair_not_in_the_table():

@@ -51,8 +51,8 @@ def test_it_builds_a_zip_of_the_approved_reports(
     )
     names = sorted(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert names == [
-        "下属中心-王五-2025年度述职报告.pdf",
-        "示例县发展改革局-张三-2025年度述职报告.pdf",
+        "下属中心-王五-2025年度述职述廉报告.pdf",
+        "示例县发展改革局-张三-2025年度述职述廉报告.pdf",
     ]
 
 
@@ -99,7 +99,7 @@ def test_it_records_a_failure(client, reviewer, unit, approved, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(tasks, "rendered_path", broken)
+    monkeypatch.setattr(tasks, "report_file", broken)
     client.force_login(reviewer)
     start(client, unit)
     job = ZipJob.objects.get()
@@ -113,13 +113,13 @@ def test_it_runs_in_a_thread_without_blocking_the_request(
 ):
     settings.REVIEW_ZIP_RUNNER = "auto"  # the embedded default: ImmediateBackend -> a thread
     gate = threading.Event()
-    real = tasks.rendered_path
+    real = tasks.report_file
 
     def slow(*args, **kwargs):
         gate.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(tasks, "rendered_path", slow)
+    monkeypatch.setattr(tasks, "report_file", slow)
     client.force_login(reviewer)
     response = start(client, unit)
     assert response.status_code == 302  # answered while the job waits

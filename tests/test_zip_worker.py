@@ -25,8 +25,8 @@ from .rendering_support import pdf_text
 
 MANAGE = str(settings.BASE_DIR / "manage.py")
 EXPECTED = [
-    "下属中心-王五-2025年度述职报告.pdf",
-    "示例县发展改革局-张三-2025年度述职报告.pdf",
+    "下属中心-王五-2025年度述职述廉报告.pdf",
+    "示例县发展改革局-张三-2025年度述职述廉报告.pdf",
 ]
 
 

@@ -1,68 +1,103 @@
-"""Files of a report for download: the glue between the models and the cached renderers.
+"""Files of a stored report: which tree is printed, the file's name, the HTTP response.
 
-:func:`render_report_file` is shared by the official's download view
-(``drafts.downloads.views``) and the review area, which passes the frozen tree of a
-submission instead of the live content.
+Every path that hands out a report's file — the official's download, the reviewer's, the
+reviewers' ZIP — goes through here, so one report has one file name and one set of headers
+wherever it is downloaded:
+
+- :func:`printed_tree` — what is printed: a draft's current content for its owner, else the
+  latest submission's frozen tree; the 草稿 mark on everything not approved;
+- :func:`file_name` — ``单位-姓名-2025年度述职述廉报告.pdf``, safe on every file system;
+- :func:`report_file` — the rendered file, from the render cache;
+- :func:`file_response` — the download response with its headers.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import document
+from django.http import FileResponse, Http404
+
+from .. import document, workflow
+from ..access import is_owner
+from ..models import Report
+from ..persistence import report_to_tree, sections_prefetch
+from ..rendering import formats
 from ..rendering.cache import cached_render
 
-FORMATS = ("pdf", "docx")
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+# Characters no file name may hold on Windows, macOS or Linux, and quotes (they break
+# Content-Disposition in old clients); control characters are removed as well.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\'`]+')
+NAME_MAX = 120  # characters before the extension: well under every file system's limit
 
 
-def is_draft(report) -> bool:
-    """Everything that is not approved carries the 草稿 mark."""
-    return report.status != report.Status.APPROVED
+def safe_filename(text: str, fallback: str = "report") -> str:
+    """``text`` made safe as a file name: no separators, quotes, ``..`` or control characters,
+    at most NAME_MAX characters; Chinese kept."""
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    text = _UNSAFE.sub("_", text)
+    text = re.sub(r"\.{2,}", ".", text)
+    text = re.sub(r"\s+", " ", text).strip(" ._")
+    return text[:NAME_MAX].rstrip(" .") or fallback
 
 
-def download_filename(report, fmt: str) -> str:
-    """``2025年度述职述廉报告-张三.pdf``: the report type's title pattern and the official."""
+def report_title(report) -> str:
+    """``2025年度述职述廉报告``: the report type's title pattern for the report's year."""
     pattern = report.report_type.title_pattern or "{year}年度{name}报告"
-    title = pattern.replace("{year}", str(report.year.year)).replace(
+    return pattern.replace("{year}", str(report.year.year)).replace(
         "{name}", report.report_type.name
     )
-    name = f"{title}-{report.official.name}"
-    return f"{_UNSAFE.sub('_', name).strip(' .') or 'report'}.{fmt}"
 
 
-def ascii_filename(report, fmt: str) -> str:
-    return f"report-{report.year.year}-{report.pk}.{fmt}"
+def file_name(report, ext: str) -> str:
+    """``示例县发展改革局-张三-2025年度述职述廉报告.pdf``: unit, official, title."""
+    o = report.official
+    return f"{safe_filename(f'{o.unit.name}-{o.name}-{report_title(report)}')}.{ext}"
 
 
-def content_disposition(report, fmt: str) -> str:
+def ascii_file_name(report, ext: str) -> str:
+    return f"report-{report.year.year}-{report.pk}.{ext}"
+
+
+def content_disposition(utf8_name: str, ascii_name: str) -> str:
     """RFC 6266/5987: an ASCII fallback for old clients plus the UTF-8 name for the others."""
-    utf8 = quote(download_filename(report, fmt), safe="")
-    return f"attachment; filename=\"{ascii_filename(report, fmt)}\"; filename*=UTF-8''{utf8}"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(utf8_name, safe='')}"
 
 
-def render_report_file(
-    report, fmt: str, *, tree: document.Report | None = None, draft: bool | None = None
-) -> Path:
-    """Path of the rendered file (from the render cache) of ``report``.
+def file_response(path: Path, name: str, ascii_name: str, content_type: str) -> FileResponse:
+    """The download of the file at ``path``: the same headers on every download path."""
+    response = FileResponse(open(path, "rb"), content_type=content_type)
+    response["Content-Disposition"] = content_disposition(name, ascii_name)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
-    ``tree`` defaults to the report's current content and ``draft`` to "not approved".
-    Raises :class:`drafts.rendering.limits.TooLarge` when the report is too large to render.
+
+@dataclass
+class Printed:
+    tree: document.Report
+    draft: bool  # carries the 草稿 mark
+
+
+def printed_tree(report, user) -> Printed:
+    """What ``user`` gets when they download ``report``.
+
+    The owner of a report they can still edit gets its current content; everyone else, and
+    the owner once it is submitted, gets the latest submission's frozen tree. Everything
+    not approved carries the 草稿 mark. 404 when nothing was submitted that they may see.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown download format {fmt!r}")
-    if tree is None:
-        from ..models import Report
-        from ..persistence import report_to_tree, sections_prefetch
+    draft = report.status != workflow.APPROVED
+    if is_owner(user, report) and report.is_editable:
+        live = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
+        return Printed(report_to_tree(live), draft)
+    latest = report.latest_submission()
+    if latest is None:
+        raise Http404("not submitted")
+    return Printed(document.Report.from_dict(latest.tree), draft)
 
-        report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
-        tree = report_to_tree(report)
-    if draft is None:
-        draft = is_draft(report)
-    return cached_render(tree, fmt, draft=draft)
+
+def report_file(printed: Printed, ext: str) -> Path:
+    """Path of the rendered file. Raises :class:`~drafts.rendering.limits.TooLarge`."""
+    return cached_render(printed.tree, formats.get(ext).ext, draft=printed.draft)

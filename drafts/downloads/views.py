@@ -1,51 +1,49 @@
-"""Downloads of a report as PDF or DOCX: ``/reports/<id>/download.<pdf|docx>``.
+"""The download of a report as PDF or DOCX, for its official and its reviewers alike.
 
-The owner gets the current content; a reviewer in scope (``drafts.access``) gets the
-latest submitted version, as on the review pages. Anyone else gets a 404, anonymous users
-the login page. Files come from the render cache; drafts carry the 草稿 mark.
+Two URLs lead here (``/reports/<id>/download.<ext>`` and the review page's
+``/review/reports/<id>/download/<ext>/``); the permission decides, :mod:`.files` decides what
+is printed. A report outside the user's reach answers 404, anonymous users go to the login
+page, a report too large to print gets a page that says so.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 
-from .. import document
-from ..access import can_download_report, is_owner
-from ..models import Report
+from ..access import get_report_or_404, is_owner
+from ..rendering import formats
 from ..rendering.limits import TooLarge
-from .files import CONTENT_TYPES, FORMATS, content_disposition, render_report_file
+from . import files
 
 
 @login_required
 def download(request, report_id: int, fmt: str):
-    if fmt not in FORMATS:
+    fmt = formats.FORMATS.get(fmt)
+    if fmt is None or not fmt.downloadable:
         raise Http404("no such format")
-    report = get_object_or_404(
-        Report.objects.select_related("official__unit", "year", "report_type"), pk=report_id
-    )
-    if not can_download_report(request.user, report):
-        raise Http404("no such report")
-    tree = None if is_owner(request.user, report) else _submitted_tree(report)
+    report = get_report_or_404(request, report_id, "drafts.download_report")
+    printed = files.printed_tree(report, request.user)
     try:
-        path = render_report_file(report, fmt, tree=tree)
+        path = files.report_file(printed, fmt.ext)
     except TooLarge as exc:
-        back = reverse("wizard", args=[report.pk]) if tree is None else ""
         return render(
-            request, "downloads/too_large.html", {"message": str(exc), "back_url": back}, status=413
+            request,
+            "downloads/too_large.html",
+            {"message": str(exc), "back_url": _back_url(request, report)},
+            status=413,
         )
-    response = FileResponse(open(path, "rb"), content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = content_disposition(report, fmt)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.file_response(
+        path,
+        files.file_name(report, fmt.ext),
+        files.ascii_file_name(report, fmt.ext),
+        fmt.content_type,
+    )
 
 
-def _submitted_tree(report) -> document.Report:
-    from ..review.transitions import latest_submission
-
-    latest = latest_submission(report)
-    if latest is None:
-        raise Http404("not submitted")
-    return document.Report.from_dict(latest.tree)
+def _back_url(request, report) -> str:
+    if is_owner(request.user, report):
+        return reverse("wizard", args=[report.pk])
+    return reverse("review_report", kwargs={"pk": report.pk})

@@ -1,9 +1,10 @@
 """Saving the wizard's fields and structure changes, guarded by the report's version.
 
 ``Report.version`` is the optimistic lock: every save names the version the browser last
-saw; the save is one ``UPDATE … SET version = version + 1 WHERE version = expected``, so of
-two tabs that saw the same version only the first one wins and the second gets
-:class:`StaleVersion` (the view answers 409 and offers the refused text back).
+saw; :func:`take_lock` is one ``UPDATE … SET version = version + 1 WHERE version = expected``,
+so of two tabs that saw the same version only the first one wins and the second gets
+:class:`StaleVersion` (the view answers 409 and offers the refused text back). Every change
+of a draft's content goes through it: the wizard, the autosave, a check's fix, an import.
 
 Fields are addressed by keys that the wizard also uses as form field names:
 ``report.title``, ``section.<pk>.intro``, ``item.<pk>.body``.
@@ -20,35 +21,34 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..document import ITEM_STYLES
-from ..models import LINE_MAX, TEXT_MAX, Entry, Report, Section
+from .. import checks, workflow
+from ..document import FIELD_LIMITS, ITEM_STYLES, LEAD_MAX, ONE_LINE_FIELDS, TEXT_MAX, parse_where
+from ..models import Entry, Report, Section
+from ..persistence import report_to_tree
 from ..textclean import clean_line, clean_text
+from .steps import Layout
 
-# Speaking rate assumed for the estimated reading time at a 述职 meeting (characters/minute).
-READING_RATE = 220
-
-EDITABLE = (Report.Status.DRAFT, Report.Status.RETURNED)
-
-# kind of value and its limit, per model field that the wizard edits
+# The model fields the wizard edits: the tree field each one holds (its limit and whether it
+# is one line come from ``drafts.document``), or a kind of its own.
 REPORT_FIELDS = {
-    "title": ("line", LINE_MAX),
-    "subtitle": ("line", LINE_MAX),
-    "byline": ("line", LINE_MAX),
-    "opening": ("text", TEXT_MAX),
-    "closing": ("text", TEXT_MAX),
-    "signature_name": ("line", 50),
-    "signature_date": ("date", None),
-    "has_signature": ("bool", None),
+    "title": "title",
+    "subtitle": "subtitle",
+    "byline": "byline",
+    "opening": "opening",
+    "closing": "closing",
+    "signature_name": "name",
+    "signature_date": "date",
+    "has_signature": "bool",
 }
 SECTION_FIELDS = {
-    "heading": ("line", LINE_MAX),
-    "intro": ("text", TEXT_MAX),
-    "item_style": ("style", None),
-    "inline_items": ("bool", None),
+    "heading": "heading",
+    "intro": "intro",
+    "item_style": "style",
+    "inline_items": "bool",
 }
 ITEM_FIELDS = {
-    "lead": ("line", LINE_MAX * 2),
-    "body": ("text", TEXT_MAX),
+    "lead": "lead",
+    "body": "body",
 }
 MODELS = {
     "report": (Report, REPORT_FIELDS),
@@ -109,7 +109,7 @@ def parse_key(raw) -> Key:
 
 def clean_value(key: Key, raw):
     """The value to store for ``key``, cleaned; raises EditError with a clear message."""
-    kind, limit = MODELS[key.model][1][key.name]
+    kind = MODELS[key.model][1][key.name]
     if kind == "bool":
         if isinstance(raw, bool):
             return raw
@@ -128,7 +128,8 @@ def clean_value(key: Key, raw):
             return date.fromisoformat(raw)
         except ValueError:
             raise EditError(_("Enter the date as YYYY-MM-DD, e.g. 2026-01-10.")) from None
-    value = clean_line(raw) if kind == "line" else clean_text(raw)
+    value = clean_line(raw) if kind in ONE_LINE_FIELDS else clean_text(raw)
+    limit = FIELD_LIMITS[kind]
     if len(value) > limit:
         raise EditError(
             _(
@@ -147,7 +148,7 @@ def current_values(report: Report, keys) -> dict[str, object]:
     if report_names:
         row = Report.objects.filter(pk=report.pk).values(*report_names).first() or {}
         for name in report_names:
-            out[f"report.{name}"] = _as_text(row.get(name))
+            out[f"report.{name}"] = as_text(row.get(name))
     for model_name, filter_name in (("section", "report_id"), ("item", "section__report_id")):
         wanted = [k for k in keys if k.model == model_name]
         if not wanted:
@@ -159,11 +160,12 @@ def current_values(report: Report, keys) -> dict[str, object]:
         by_pk = {r["id"]: r for r in rows}
         for k in wanted:
             if k.pk in by_pk:
-                out[str(k)] = _as_text(by_pk[k.pk].get(k.name))
+                out[str(k)] = as_text(by_pk[k.pk].get(k.name))
     return out
 
 
-def _as_text(value):
+def as_text(value):
+    """A stored value as the wizard's fields show it (dates ISO, None empty)."""
     if value is None:
         return ""
     if isinstance(value, date):
@@ -171,16 +173,21 @@ def _as_text(value):
     return value
 
 
-def _bump(report: Report, expected: int) -> int:
-    """Take the lock: version expected -> expected + 1, or raise StaleVersion / NotEditable."""
-    updated = Report.objects.filter(pk=report.pk, version=expected, status__in=EDITABLE).update(
-        version=F("version") + 1, updated_at=timezone.now()
-    )
-    if updated:
-        report.version = expected + 1
-        return report.version
+def take_lock(report: Report, expected) -> int:
+    """Version ``expected`` -> ``expected + 1`` if nobody changed the draft meanwhile.
+
+    Raises :class:`StaleVersion` when the version moved on and :class:`NotEditable` when the
+    report may no longer be edited. Call it inside the transaction that writes the change.
+    """
+    if isinstance(expected, int) and not isinstance(expected, bool):
+        updated = Report.objects.filter(
+            pk=report.pk, version=expected, status__in=workflow.EDITABLE
+        ).update(version=F("version") + 1, updated_at=timezone.now())
+        if updated:
+            report.version = expected + 1
+            return report.version
     status, version = Report.objects.filter(pk=report.pk).values_list("status", "version").get()
-    if status not in EDITABLE:
+    if not workflow.is_editable(status):
         raise NotEditable(not_editable_message())
     raise StaleVersion(version)
 
@@ -212,7 +219,7 @@ def save_fields(report: Report, expected: int, changes: dict[str, object]) -> Sa
     if not cleaned:
         raise _batch_error(result.errors)
     with transaction.atomic():
-        result.version = _bump(report, expected)
+        result.version = take_lock(report, expected)
         report_updates = {k.name: v for k, v in cleaned.items() if k.model == "report"}
         if report_updates:
             Report.objects.filter(pk=report.pk).update(**report_updates)
@@ -260,11 +267,9 @@ def add_item(
     report: Report, expected: int, section_pk: int, *, lead="", body="", position=None
 ) -> Entry:
     section = _section(report, section_pk)
-    _bump(report, expected)
+    take_lock(report, expected)
     entries = list(section.entries.order_by("order", "pk"))
-    entry = Entry(
-        section=section, lead=clean_line(lead)[: LINE_MAX * 2], body=clean_text(body)[:TEXT_MAX]
-    )
+    entry = Entry(section=section, lead=clean_line(lead)[:LEAD_MAX], body=clean_text(body)[:TEXT_MAX])
     if position is None or not 0 <= position <= len(entries):
         position = len(entries)
     entry.save()
@@ -277,7 +282,7 @@ def add_item(
 def delete_item(report: Report, expected: int, entry_pk: int) -> dict:
     """Delete an item; returns what :func:`add_item` needs to put it back (undo)."""
     entry = _entry(report, entry_pk)
-    _bump(report, expected)
+    take_lock(report, expected)
     position = list(
         Entry.objects.filter(section_id=entry.section_id)
         .order_by("order", "pk")
@@ -295,7 +300,7 @@ def delete_item(report: Report, expected: int, entry_pk: int) -> dict:
 @transaction.atomic
 def move_item(report: Report, expected: int, entry_pk: int, delta: int) -> None:
     entry = _entry(report, entry_pk)
-    _bump(report, expected)
+    take_lock(report, expected)
     entries = list(Entry.objects.filter(section_id=entry.section_id).order_by("order", "pk"))
     _move(entries, entry.pk, delta)
     _renumber(entries)
@@ -303,7 +308,7 @@ def move_item(report: Report, expected: int, entry_pk: int, delta: int) -> None:
 
 @transaction.atomic
 def add_section(report: Report, expected: int) -> Section:
-    _bump(report, expected)
+    take_lock(report, expected)
     last = report.sections.aggregate(m=Max("order"))["m"]
     return Section.objects.create(
         report=report,
@@ -317,7 +322,7 @@ def add_section(report: Report, expected: int) -> Section:
 @transaction.atomic
 def delete_section(report: Report, expected: int, section_pk: int) -> Section:
     section = _section(report, section_pk)
-    _bump(report, expected)
+    take_lock(report, expected)
     section.delete()
     return section
 
@@ -325,7 +330,7 @@ def delete_section(report: Report, expected: int, section_pk: int) -> Section:
 @transaction.atomic
 def move_section(report: Report, expected: int, section_pk: int, delta: int) -> None:
     _section(report, section_pk)
-    _bump(report, expected)
+    take_lock(report, expected)
     sections = list(report.sections.order_by("order", "pk"))
     _move(sections, section_pk, delta)
     _renumber(sections)
@@ -348,99 +353,20 @@ def _renumber(objects: list) -> None:
         type(objects[0]).objects.bulk_update(changed, ["order"])
 
 
-def reading_minutes(chars: int) -> int:
-    """Minutes to read ``chars`` characters aloud at READING_RATE, rounded up (0 for none)."""
-    return -(-chars // READING_RATE)
+# -- a check's automatic fix ----------------------------------------------------------------
 
 
-# -- starting a report ----------------------------------------------------------
+def apply_fix(report: Report, expected: int, path: str, code: str) -> bool:
+    """Replace the field at ``path`` by check ``code``'s fix of it, under the version lock.
 
-
-def title_for(report_type, year: int) -> str:
-    return report_type.title_pattern.replace("{year}", str(year)).replace(
-        "{name}", report_type.name
-    )[:LINE_MAX]
-
-
-def byline_for(official) -> str:
-    return " ".join(p for p in (f"{official.unit.name}{official.post}", official.name) if p)[
-        :LINE_MAX
-    ]
-
-
-CARRY_OVER_REASON = "carry-over"
-
-
-@transaction.atomic
-def start_report(official, year, report_type) -> Report:
-    """A new draft with the type's sections laid out (IntegrityError if one exists)."""
-    report = Report.objects.create(
-        official=official,
-        year=year,
-        report_type=report_type,
-        title=title_for(report_type, year.year),
-        byline=byline_for(official),
-        signature_name=official.name[:50],
-    )
-    Section.objects.bulk_create(
-        Section(
-            report=report,
-            order=order,
-            kind=t.kind,
-            heading=t.heading,
-            hint=t.hint,
-            suggested_chars=t.suggested_chars,
-            item_style=t.item_style or report_type.item_style,
-            inline_items=report_type.inline_items,
-        )
-        for order, t in enumerate(report_type.section_templates.order_by("order", "pk"))
-    )
-    return report
-
-
-@transaction.atomic
-def carry_over(official, year, previous: Report, user=None) -> Report:
-    """A new draft with the structure and texts of ``previous`` (IntegrityError if one exists)."""
-    from ..models import ContentBackup
-    from ..persistence import report_to_tree, sections_prefetch
-
-    previous = Report.objects.prefetch_related(sections_prefetch()).get(pk=previous.pk)
-    report = Report.objects.create(
-        official=official,
-        year=year,
-        report_type=previous.report_type,
-        title=title_for(previous.report_type, year.year),
-        subtitle=previous.subtitle,
-        byline=byline_for(official),
-        opening=previous.opening,
-        closing=previous.closing,
-        signature_name=previous.signature_name or official.name[:50],
-        has_signature=previous.has_signature,
-    )
-    old_sections = list(previous.sections.all())
-    new_sections = Section.objects.bulk_create(
-        Section(
-            report=report,
-            order=order,
-            kind=s.kind,
-            heading=s.heading,
-            intro=s.intro,
-            item_style=s.item_style,
-            inline_items=s.inline_items,
-            hint=s.hint,
-            suggested_chars=s.suggested_chars,
-        )
-        for order, s in enumerate(old_sections)
-    )
-    Entry.objects.bulk_create(
-        Entry(section=new, order=order, lead=e.lead, body=e.body)
-        for new, old in zip(new_sections, old_sections, strict=True)
-        for order, e in enumerate(old.entries.all())
-    )
-    ContentBackup.objects.create(
-        report=report,
-        tree=report_to_tree(previous).to_dict(),
-        reason=f"{CARRY_OVER_REASON}:{previous.year.year}",
-        created_by=user,
-    )
-    return report
+    ``report`` has its sections prefetched. False when there is nothing (left) to fix there.
+    Raises StaleVersion / NotEditable / EditError as :func:`save_fields` does.
+    """
+    tree = report_to_tree(report)
+    text = dict(tree.text_fields()).get(path)
+    key = Layout.of(report).field_key(parse_where(path))
+    fixed = checks.auto_fix(code, path, text, tree) if text is not None else None
+    if key is None or fixed is None or fixed == text:
+        return False
+    save_fields(report, expected, {key: fixed})
+    return True

@@ -1,4 +1,9 @@
-"""The official's pages: home, starting a report, the section wizard and its autosave."""
+"""The official's pages: home, starting a report, the section wizard, its autosave, and a
+check's one-click fix.
+
+Every view gets its report with ``get_report_or_404(…, owner_only=True)``: another
+official's report, or one the user reviews, is not found here.
+"""
 
 from __future__ import annotations
 
@@ -11,36 +16,27 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import numbering
-from ..document import count_chars
-from ..models import (
-    ContentBackup,
-    Official,
-    Report,
-    ReportingYear,
-    ReportType,
-    ReviewerScope,
-)
-from ..persistence import report_to_tree, sections_prefetch
-from . import editing
+from .. import checks, document, numbering
+from ..access import get_report_or_404, is_reviewer_user
+from ..findings import findings_for, previous_report
+from ..models import ContentBackup, Official, Report, ReportingYear, ReportType
+from ..persistence import report_to_tree
+from ..rendering.html import render_fragment
+from ..review import queries as review_queries
+from ..review.notifications import recent_events
+from . import editing, findings_panel, starting, steps
 from .editing import EditError, NotEditable, StaleVersion
 from .forms import StartReportForm
 
-# -- helpers ---------------------------------------------------------------------
+UNDO_KEY = "drafting_undo"
 
 
 def _official(request):
     return Official.objects.filter(user=request.user).select_related("unit").first()
-
-
-def _own_report(request, report_id, prefetch=False):
-    qs = Report.objects.select_related("official__unit", "year", "report_type")
-    if prefetch:
-        qs = qs.prefetch_related(sections_prefetch())
-    return get_object_or_404(qs, pk=report_id, official__user=request.user)
 
 
 def json_login_required(view):
@@ -67,9 +63,13 @@ def _login_expired():
 @login_required
 def home(request):
     official = _official(request)
+    events = recent_events(request.user)
     if official is None:
-        is_reviewer = ReviewerScope.objects.filter(user=request.user).exists()
-        return render(request, "drafting/home_no_official.html", {"is_reviewer": is_reviewer})
+        return render(
+            request,
+            "drafting/home_no_official.html",
+            {"is_reviewer": is_reviewer_user(request.user), "events": events},
+        )
     reports = {
         r.year_id: r
         for r in Report.objects.filter(official=official).select_related("year", "report_type")
@@ -79,19 +79,12 @@ def home(request):
         for y in ReportingYear.objects.all()
         if y.is_open or y.pk in reports
     ]
-    return render(request, "drafting/home.html", {"official": official, "years": years})
+    return render(
+        request, "drafting/home.html", {"official": official, "years": years, "events": events}
+    )
 
 
 # -- start ---------------------------------------------------------------------------
-
-
-def _previous_report(official, year):
-    return (
-        Report.objects.filter(official=official, year__year__lt=year.year)
-        .select_related("year", "report_type")
-        .order_by("-year__year")
-        .first()
-    )
 
 
 @login_required
@@ -112,12 +105,12 @@ def start(request, year):
             % {"year": year.year},
         )
         return redirect("home")
-    previous = _previous_report(official, year)
+    previous = previous_report(official.pk, year.year)
     form = StartReportForm(request.POST if request.method == "POST" else None, previous=previous)
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["carry_over"]:
-                report = editing.carry_over(official, year, previous, user=request.user)
+                report = starting.carry_over(official, year, previous, user=request.user)
                 messages.success(
                     request,
                     _(
@@ -125,7 +118,7 @@ def start(request, year):
                     ),
                 )
             else:
-                report = editing.start_report(official, year, form.cleaned_data["report_type"])
+                report = starting.start_report(official, year, form.cleaned_data["report_type"])
         except IntegrityError:  # a double click: the first request created it
             report = get_object_or_404(Report, official=official, year=year)
         return redirect("wizard", report_id=report.pk)
@@ -140,113 +133,43 @@ def start(request, year):
 # -- wizard ----------------------------------------------------------------------------
 
 
-def _steps(report, tree):
-    steps = [
-        {"key": "start", "label": _("Title and opening"), "filled": bool(tree.opening.strip())},
-    ]
-    untitled = _("(untitled section)")
-    for i, (section, s) in enumerate(zip(report.sections.all(), tree.sections, strict=True)):
-        filled = bool(s.intro.strip()) or any(it.lead.strip() or it.body.strip() for it in s.items)
-        steps.append(
-            {
-                "key": f"s{section.pk}",
-                "label": numbering.section_marker(i) + (s.heading or untitled),
-                "filled": filled,
-                "section": section,
-                "index": i,
-            }
-        )
-    steps.append(
-        {"key": "end", "label": _("Closing and signature"), "filled": bool(tree.closing.strip())}
-    )
-    steps.append({"key": "preview", "label": _("Preview"), "filled": False})
-    return steps
-
-
-def _step_keys(report, step):
-    """Form keys of the fields edited in ``step`` (a dict from _steps)."""
-    if step["key"] == "start":
-        return ["report.title", "report.subtitle", "report.byline", "report.opening"]
-    if step["key"] == "end":
-        return [
-            "report.closing",
-            "report.signature_name",
-            "report.signature_date",
-            "report.has_signature",
-        ]
-    if "section" in step:
-        section = step["section"]
-        keys = [
-            f"section.{section.pk}.{n}" for n in ("heading", "intro", "item_style", "inline_items")
-        ]
-        for entry in section.entries.all():
-            keys += [f"item.{entry.pk}.lead", f"item.{entry.pk}.body"]
-        return keys
-    return []
-
-
-def _step_chars(report, tree, step):
-    if step["key"] == "start":
-        return sum(count_chars(t) for t in (tree.title, tree.subtitle, tree.byline, tree.opening))
-    if step["key"] == "end":
-        return count_chars(tree.closing) + (
-            count_chars(tree.signature.name) if tree.signature else 0
-        )
-    if "section" in step:
-        s = tree.sections[step["index"]]
-        return (
-            count_chars(s.heading)
-            + count_chars(s.intro)
-            + sum(count_chars(i.lead) + count_chars(i.body) for i in s.items)
-        )
-    return 0
-
-
 def _carried_over_from(report):
     reason = (
-        ContentBackup.objects.filter(report=report, reason__startswith=editing.CARRY_OVER_REASON)
+        ContentBackup.objects.filter(report=report, reason__startswith=starting.CARRY_OVER_REASON)
         .values_list("reason", flat=True)
         .first()
     )
     return reason.partition(":")[2] if reason else None
 
 
-def _find_step(steps, key):
-    for i, s in enumerate(steps):
-        if s["key"] == key:
-            return i, s
-    raise Http404("no such step")
-
-
 @login_required
 def wizard(request, report_id):
-    report = _own_report(request, report_id)
+    report = get_report_or_404(request, report_id, owner_only=True)
     return redirect("wizard_step", report_id=report.pk, step=report.current_step or "start")
 
 
 @login_required
 def wizard_step(request, report_id, step):
-    report = _own_report(request, report_id, prefetch=True)
+    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
     tree = report_to_tree(report)
-    steps = _steps(report, tree)
-    try:
-        index, current = _find_step(steps, step)
-    except Http404:
+    all_steps = steps.build_steps(report, tree)
+    found = steps.find_step(all_steps, step)
+    if found is None:
         if request.method == "POST":
-            raise
+            raise Http404("no such step")
         messages.info(
             request, _("That part of the report no longer exists; here is the first step.")
         )
-        return redirect("wizard_step", report_id=report.pk, step="start")
+        return redirect("wizard_step", report_id=report.pk, step=steps.START)
     if request.method == "POST":
-        return _post_step(request, report, steps, current)
+        return _post_step(request, report, all_steps, found[1])
     if report.is_editable and report.current_step != step:
         Report.objects.filter(pk=report.pk).update(current_step=step)
-    return _render_step(request, report, tree, steps, index, current)
+    return _render_step(request, report, tree, all_steps, *found)
 
 
-def _render_step(request, report, tree, steps, index, current, *, refused=None, status=200):
-    section = current.get("section")
+def _render_step(request, report, tree, all_steps, index, current, *, refused=None, status=200):
+    section = current.section
     items = []
     if section is not None:
         items = [
@@ -258,40 +181,58 @@ def _render_step(request, report, tree, steps, index, current, *, refused=None, 
             }
             for j, e in enumerate(section.entries.all())
         ]
-    step_chars = _step_chars(report, tree, current)
     total = tree.char_count()
+    findings = findings_for(report, tree)
+    rows = findings_panel.rows(findings, steps.Layout.of(report), editable=report.is_editable)
     context = {
         "report": report,
         "tree": tree,
-        "step": current["key"],
+        "step": current.key,
         "current": current,
-        "steps": steps,
+        "steps": all_steps,
         "index": index,
-        "prev": steps[index - 1] if index > 0 else None,
-        "next": steps[index + 1] if index + 1 < len(steps) else None,
-        "progress": round(100 * sum(1 for s in steps if s["filled"]) / max(1, len(steps) - 1)),
+        "prev": all_steps[index - 1] if index > 0 else None,
+        "next": all_steps[index + 1] if index + 1 < len(all_steps) else None,
+        "progress": round(
+            100 * sum(1 for s in all_steps if s.filled) / max(1, len(all_steps) - 1)
+        ),
         "section": section,
         "section_count": len(tree.sections),
         "skey": {n: f"section.{section.pk}.{n}" for n in ("heading", "intro")} if section else {},
         "items": items,
         "editable": report.is_editable,
         "carried_over_from": _carried_over_from(report),
-        "other_chars": total - step_chars,
+        "other_chars": total - current.chars,
         "total_chars": total,
-        "reading_rate": editing.READING_RATE,
-        "reading_minutes": editing.reading_minutes(total),
+        "reading_rate": document.READING_RATE,
+        "reading_minutes": document.reading_minutes(total),
         "limits": {
-            "line": editing.LINE_MAX,
-            "text": editing.TEXT_MAX,
-            "lead": editing.LINE_MAX * 2,
-            "name": 50,
+            "line": document.LINE_MAX,
+            "text": document.TEXT_MAX,
+            "lead": document.LEAD_MAX,
+            "name": document.NAME_MAX,
         },
         "refused": refused or [],
         "undo": _undo_offer(request, report, section),
+        "findings": findings_panel.for_step(rows, current),
+        "comments": _comments(report, current),
     }
-    if current["key"] == "preview":
-        context["preview_html"] = _preview_html(tree)
+    if current.key == steps.PREVIEW:
+        context["preview_html"] = render_fragment(tree)
+        context["submit"] = review_queries.submission_state(report, request.user, findings)
+        context["submit"]["errors"] = [r for r in rows if r.is_error]
     return render(request, "drafting/wizard/step.html", context, status=status)
+
+
+def _comments(report, current):
+    """The reviewer's comments shown beside this step."""
+    if current.key == steps.PREVIEW:
+        return review_queries.comments_for(report, whole_report=True)
+    if current.index is not None:
+        return review_queries.comments_for(report, current.index)
+    if current.key == steps.START:
+        return review_queries.comments_for(report, None)
+    return []
 
 
 def _undo_offer(request, report, section):
@@ -306,21 +247,13 @@ def _undo_offer(request, report, section):
     return undo
 
 
-def _preview_html(tree):
-    try:
-        from ..rendering.html import render_fragment
-    except ImportError:
-        return None
-    return render_fragment(tree)
-
-
 # -- the step form (works without JavaScript) ---------------------------------------------
 
 
-def _post_step(request, report, steps, current):
-    target = request.POST.get("go") or current["key"]
-    if not _valid_step_key(target):
-        target = current["key"]
+def _post_step(request, report, all_steps, current):
+    target = request.POST.get("go") or current.key
+    if not steps.is_step_key(target):
+        target = current.key
     if not report.is_editable:
         if request.POST.get("op") or _changed_fields(request, report, current):
             messages.error(request, editing.not_editable_message())
@@ -338,8 +271,8 @@ def _post_step(request, report, steps, current):
         op = request.POST.get("op", "")
         if op:
             target = _do_op(request, report, version, op) or target
-            if op.startswith("section-delete") and target == current["key"]:
-                target = steps[steps.index(current) - 1]["key"]
+            if op.startswith("section-delete") and target == current.key:
+                target = all_steps[all_steps.index(current) - 1].key
     except StaleVersion as exc:
         return _refuse(request, report, current, changes, str(exc), 409)
     except EditError as exc:  # NotEditable included: the status changed meanwhile
@@ -356,27 +289,19 @@ def _int(value):
 
 def _refuse(request, report, current, changes, message, status):
     """The step again, from the database, with what was not saved and why."""
-    report = _own_report(request, report.pk, prefetch=True)
+    report = get_report_or_404(request, report.pk, owner_only=True, prefetch=True)
     tree = report_to_tree(report)
-    steps = _steps(report, tree)
-    keys = [s["key"] for s in steps]
-    index = keys.index(current["key"]) if current["key"] in keys else 0
+    all_steps = steps.build_steps(report, tree)
+    found = steps.find_step(all_steps, current.key) or (0, all_steps[0])
     refused = _refused(changes, message)
-    return _render_step(
-        request, report, tree, steps, index, steps[index], refused=refused, status=status
-    )
-
-
-def _valid_step_key(key):
-    return key in ("start", "end", "preview") or (key[:1] == "s" and key[1:].isdigit())
+    return _render_step(request, report, tree, all_steps, *found, refused=refused, status=status)
 
 
 def _changed_fields(request, report, current):
     if "step_form" not in request.POST:
         return {}
-    keys = _step_keys(report, current)
     posted = {}
-    for key in keys:
+    for key in current.keys:
         if key.endswith(("inline_items", "has_signature")):
             posted[key] = "1" if request.POST.get(key) else ""
         elif key in request.POST:
@@ -386,7 +311,7 @@ def _changed_fields(request, report, current):
     changed = {}
     for key, raw in parsed.items():
         try:
-            value = editing._as_text(editing.clean_value(key, raw))
+            value = editing.as_text(editing.clean_value(key, raw))
         except EditError:
             changed[str(key)] = raw  # save_fields reports why
             continue
@@ -400,33 +325,9 @@ def _refused(changes, message):
     if not changes:
         return [{"label": "", "text": "", "message": message}]
     return [
-        {"key": k, "label": _field_label(k), "text": str(v), "message": message}
+        {"key": k, "label": steps.field_label(k), "text": str(v), "message": message}
         for k, v in changes.items()
     ]
-
-
-def _field_label(key):
-    name = key.rsplit(".", 1)[-1]
-    labels = {
-        "title": _("Title"),
-        "subtitle": _("Subtitle"),
-        "byline": _("Byline"),
-        "opening": _("Opening"),
-        "closing": _("Closing"),
-        "signature_name": _("Signature name"),
-        "signature_date": _("Signature date"),
-        "has_signature": _("Print a signature"),
-        "heading": _("Section heading"),
-        "intro": _("Section intro"),
-        "item_style": _("Item numbering"),
-        "inline_items": _("Run-in items"),
-        "lead": _("Lead sentence"),
-        "body": _("Item text"),
-    }
-    return labels.get(name, name)
-
-
-UNDO_KEY = "drafting_undo"
 
 
 def _do_op(request, report, version, op):
@@ -471,7 +372,7 @@ def _do_op(request, report, version, op):
 @require_POST
 @json_login_required
 def autosave(request, report_id):
-    report = _own_report(request, report_id)
+    report = get_report_or_404(request, report_id, owner_only=True)
     try:
         payload = json.loads(request.body.decode("utf-8"))
         version = payload["version"]
@@ -529,3 +430,40 @@ def autosave(request, report_id):
 
 def _json_error(code, message, status):
     return JsonResponse({"error": code, "message": message}, status=status)
+
+
+# -- a check's one-click fix ----------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def apply_fix(request, report_id):
+    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
+    step = request.POST.get("step", steps.START)
+    back = reverse(
+        "wizard_step",
+        kwargs={"report_id": report.pk, "step": step if steps.is_step_key(step) else steps.START},
+    )
+    if not report.is_editable:
+        messages.error(request, editing.not_editable_message())
+        return redirect(back)
+    code = request.POST.get("code") or "halfwidth_punct"
+    try:
+        fixed = editing.apply_fix(
+            report, _int(request.POST.get("version")), request.POST.get("where", ""), code
+        )
+    except StaleVersion:
+        messages.error(
+            request,
+            _(
+                "Not fixed: this report was changed in another window or on another device. The page has been reloaded; try again."
+            ),
+        )
+    except EditError as exc:
+        messages.error(request, str(exc))
+    else:
+        if fixed:
+            messages.success(request, checks.BY_CODE[code].fixed_message)
+        else:
+            messages.info(request, _("Nothing to fix here any more."))
+    return redirect(back)

@@ -1,8 +1,8 @@
-"""Importing an existing report (paste or .docx), adjusting the split, accepting it; applying
-automatic fixes of the checks.
+"""The import pages: paste or upload an existing report, adjust how it was split, accept it
+into a new draft or in place of a draft's content, restore what an import replaced.
 
 The pending import lives in the session (server side): the draft is untouched until the user
-accepts. Replacing a draft's content first stores the old tree in ContentBackup.
+accepts. What accepting writes is :mod:`.service`.
 """
 
 from __future__ import annotations
@@ -14,28 +14,24 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
-from .. import checks
-from ..document import Report as Tree
+from .. import workflow
+from ..access import get_report_or_404
 from ..drafting import editing
-from ..models import LINE_MAX, TEXT_MAX, ContentBackup, Official, Report, ReportingYear, ReportType
-from ..persistence import apply_tree, report_to_tree, sections_prefetch
-from . import MAX_FILE_BYTES, Block, ImportFailed, blocks_to_tree, import_text, read_bytes
+from ..models import Official, Report, ReportingYear, ReportType
+from . import MAX_FILE_BYTES, Block, ImportFailed, blocks_to_tree, import_text, read_bytes, service
 from .adjust import AdjustError, merge_with_previous, set_role, split, split_before
+from .fit import tree_problems
 
 SESSION_KEY = "pending_import"
 DONE_KEY = "done_import"  # token and report of the last accepted import (double submits)
-BACKUP_REASON = "import-replace"
-RESTORE_REASON = "import-restore"
 ROLE_LABELS = {
     "title": gettext_noop("Title"),
     "subtitle": gettext_noop("Subtitle"),
@@ -54,14 +50,6 @@ ROLE_LABELS = {
 
 def _official(request):
     return Official.objects.filter(user=request.user).first()
-
-
-def _own_report(request, report_id):
-    return get_object_or_404(
-        Report.objects.select_related("year", "report_type", "official"),
-        pk=report_id,
-        official__user=request.user,
-    )
 
 
 def _pending(request):
@@ -94,7 +82,7 @@ def import_start(request):
     if report_id:
         if not str(report_id).isdigit():
             raise Http404
-        report = _own_report(request, int(report_id))
+        report = get_report_or_404(request, int(report_id), owner_only=True)
         if not report.is_editable:
             return _refuse_not_editable(request, report)
     elif _official(request) is None:
@@ -138,8 +126,7 @@ def import_start(request):
         "importing/start.html",
         {
             "report": report,
-            "has_backup": bool(report)
-            and ContentBackup.objects.filter(report=report, reason=BACKUP_REASON).exists(),
+            "has_backup": service.has_backup(report),
             "error": error,
             "text": text[:200_000],
             "max_mb": MAX_FILE_BYTES // 1024 // 1024,
@@ -178,14 +165,14 @@ def import_review(request):
         return redirect("import_start")
     report = None
     if pending.get("report_id"):
-        report = _own_report(request, pending["report_id"])
+        report = get_report_or_404(request, pending["report_id"], owner_only=True)
     if request.method == "POST":
         _adjust(request, pending)
         return redirect(reverse("import_review") + "#blocks")
     tree = blocks_to_tree(pending["blocks"])
     official = _official(request)
-    years, types = _new_draft_choices(official)
-    targets = [] if report else _replaceable_drafts(official)
+    years, types = service.new_draft_choices(official)
+    targets = [] if report else service.replaceable_drafts(official)
     return render(
         request,
         "importing/review.html",
@@ -194,38 +181,15 @@ def import_review(request):
             "blocks": [(i, b, _(ROLE_LABELS[b.role])) for i, b in enumerate(pending["blocks"])],
             "roles": [(r, _(label)) for r, label in ROLE_LABELS.items()],
             "tree": tree,
-            "problems": _tree_problems(tree),
+            "problems": tree_problems(tree),
             "report": report,
             "years": years,
             "types": types,
             "targets": targets,
             "any_open_year": ReportingYear.objects.filter(is_open=True).exists(),
-            "has_backup": bool(report)
-            and ContentBackup.objects.filter(report=report, reason=BACKUP_REASON).exists(),
+            "has_backup": service.has_backup(report),
         },
     )
-
-
-def _replaceable_drafts(official):
-    """The official's editable reports in open years: an import started from the home page
-    may replace one of them (without pasting again)."""
-    if official is None:
-        return []
-    return list(
-        Report.objects.filter(official=official, year__is_open=True, status__in=editing.EDITABLE)
-        .select_related("year", "report_type")
-        .order_by("-year__year")
-    )
-
-
-def _new_draft_choices(official):
-    if official is None:
-        return [], []
-    taken = set(Report.objects.filter(official=official).values_list("year_id", flat=True))
-    years = [
-        y for y in ReportingYear.objects.filter(is_open=True).order_by("-year") if y.pk not in taken
-    ]
-    return years, list(ReportType.objects.filter(is_active=True).order_by("order", "pk"))
 
 
 _OP = re.compile(r"^(role|merge|split|target):(\d{1,9})$")
@@ -277,8 +241,8 @@ def _adjust(request, pending):
 
 def _target(request, pending, report_id):
     """Bind the pending import to one of the official's drafts (to replace its content)."""
-    report = Report.objects.filter(
-        pk=report_id, official__user=request.user, status__in=editing.EDITABLE
+    report = Report.objects.owned_by(request.user).filter(
+        pk=report_id, status__in=workflow.EDITABLE
     ).first()
     if report is None:
         raise AdjustError(report_id)
@@ -299,40 +263,6 @@ def import_cancel(request):
 # -- accept --------------------------------------------------------------------------------
 
 
-def _tree_problems(tree: Tree) -> list[str]:
-    """Fields longer than the database holds: the user must split them before accepting."""
-    problems = []
-    if not tree.sections:
-        problems.append(
-            _(
-                "No section heading was found (such as “一、…”). Mark at least one paragraph as a section heading."
-            )
-        )
-    for where, text in tree.text_fields():
-        line = where in ("title", "subtitle", "byline") or where.endswith(".heading")
-        limit = LINE_MAX if line else (LINE_MAX * 2 if where.endswith(".lead") else TEXT_MAX)
-        if where == "signature.name":
-            limit = 50
-        if len(text) > limit:
-            problems.append(
-                _(
-                    "“%(start)s…” is too long for its place (%(n)d characters, at most %(max)d): "
-                    "split it or change its level."
-                )
-                % {"start": text[:20], "n": len(text), "max": limit}
-            )
-    return problems
-
-
-def _complete(tree: Tree, current: Tree) -> Tree:
-    """Keep the draft's title, byline and signature where the import has none."""
-    tree.title = tree.title or current.title
-    tree.byline = tree.byline or current.byline
-    if tree.signature is None:
-        tree.signature = current.signature
-    return tree
-
-
 @login_required
 def import_accept(request):
     if request.method != "POST":
@@ -348,7 +278,7 @@ def import_accept(request):
         )
         return redirect("import_start")
     tree = blocks_to_tree(pending["blocks"])
-    problems = _tree_problems(tree)
+    problems = tree_problems(tree)
     if problems:
         for problem in problems:
             messages.error(request, problem)
@@ -372,13 +302,10 @@ def _accept_new(request, tree):
         )
         return redirect("import_review")
     try:
-        with transaction.atomic():
-            report = editing.start_report(official, year, report_type)
-            report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
-            apply_tree(report, _complete(tree, report_to_tree(report)))
+        report = service.accept_new(official, year, report_type, tree)
     except IntegrityError:
         existing = Report.objects.filter(official=official, year=year).first()
-        if existing is not None and _holds(existing, tree):
+        if existing is not None and service.holds(existing, tree):
             return _already_done(request, existing.pk)
         messages.error(
             request,
@@ -400,35 +327,13 @@ def _int(value):
     return int(value) if isinstance(value, str) and value.isdigit() else -1
 
 
-def _take_lock(report, expected) -> bool:
-    """Version ``expected`` -> ``expected + 1`` if nobody changed the draft meanwhile."""
-    if not isinstance(expected, int):
-        return False
-    return bool(
-        Report.objects.filter(pk=report.pk, version=expected, status__in=editing.EDITABLE).update(
-            version=F("version") + 1, updated_at=timezone.now()
-        )
-    )
-
-
 def _finish(request, report):
     pending = request.session.pop(SESSION_KEY, None) or {}
     request.session[DONE_KEY] = {"token": pending.get("token"), "report_id": report.pk}
 
 
-def _holds(report, tree: Tree) -> bool:
-    """Whether ``report`` already has the imported content (the import was accepted)."""
-    report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
-    current = report_to_tree(report)
-
-    def content(t):
-        return t.opening, t.closing, [(s.heading, s.intro, s.items) for s in t.sections]
-
-    return content(current) == content(tree)
-
-
 def _already_done(request, report_id):
-    report = Report.objects.filter(pk=report_id or -1, official__user=request.user).first()
+    report = Report.objects.owned_by(request.user).filter(pk=report_id or -1).first()
     if report is None:
         return redirect("home")
     request.session.pop(SESSION_KEY, None)
@@ -437,7 +342,7 @@ def _already_done(request, report_id):
 
 
 def _accept_replace(request, pending, tree):
-    report = _own_report(request, pending.get("report_id") or -1)
+    report = get_report_or_404(request, pending.get("report_id") or -1, owner_only=True)
     if not report.is_editable:
         return _refuse_not_editable(request, report)
     if request.POST.get("confirm") != "1":
@@ -445,24 +350,16 @@ def _accept_replace(request, pending, tree):
             request, _("Tick the box to confirm that the draft's content is to be replaced.")
         )
         return redirect("import_review")
-    with transaction.atomic():
-        # Nothing is written when the lock is not taken, so there is nothing to roll back.
-        locked = _take_lock(report, pending.get("version"))
-        if locked:
-            report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
-            old = report_to_tree(report)
-            ContentBackup.objects.create(
-                report=report, tree=old.to_dict(), reason=BACKUP_REASON, created_by=request.user
-            )
-            apply_tree(report, _complete(tree, old), bump_version=False)
-    if not locked:
-        if _holds(report, tree):  # a second click while the first was saving
+    try:
+        report = service.replace(report, tree, pending.get("version"), request.user)
+    except editing.NotEditable:
+        return _refuse_not_editable(request, report)
+    except editing.StaleVersion as exc:
+        if service.holds(report, tree):  # a second click while the first was saving
             return _already_done(request, report.pk)
         # Re-arm on the current version: pressing again replaces the newer content, which
         # is backed up like any other.
-        pending["version"] = (
-            Report.objects.filter(pk=report.pk).values_list("version", flat=True).first()
-        )
+        pending["version"] = exc.current_version
         _store(request, pending)
         messages.error(
             request,
@@ -487,117 +384,16 @@ def _accept_replace(request, pending, tree):
 @login_required
 @require_POST
 def import_restore(request, report_id):
-    report = _own_report(request, report_id)
+    report = get_report_or_404(request, report_id, owner_only=True)
     if not report.is_editable:
         return _refuse_not_editable(request, report)
-    backup = (
-        ContentBackup.objects.filter(report=report, reason=BACKUP_REASON)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    if backup is None:
+    try:
+        report = service.restore(report, request.user)
+    except service.NothingToRestore:
         messages.error(request, _("There is no content from before an import to restore."))
         return redirect("wizard", report_id=report.pk)
-    try:
-        tree = Tree.from_dict(backup.tree)
-    except ValueError:
+    except service.UnreadableBackup:
         messages.error(request, _("The saved content could not be read, so nothing was restored."))
         return redirect("wizard", report_id=report.pk)
-    with transaction.atomic():
-        report = (
-            Report.objects.select_for_update()
-            .prefetch_related(sections_prefetch())
-            .get(pk=report.pk)
-        )
-        ContentBackup.objects.create(
-            report=report,
-            tree=report_to_tree(report).to_dict(),
-            reason=RESTORE_REASON,
-            created_by=request.user,
-        )
-        apply_tree(report, tree)
-        backup.delete()
     messages.success(request, _("The content from before the import was restored."))
     return redirect("wizard_step", report_id=report.pk, step="start")
-
-
-# -- automatic fixes of the checks -------------------------------------------------------------
-
-_PATH = re.compile(
-    r"^(title|subtitle|byline|opening|closing)$|^sections\[(\d+)\]\.(heading|intro)$|"
-    r"^sections\[(\d+)\]\.items\[(\d+)\]\.(lead|body)$|^signature\.name$"
-)
-
-
-def field_key(report, path):
-    """The wizard's field key (``report.opening``, ``section.7.intro``…) of a tree path."""
-    m = _PATH.match(path or "")
-    if not m:
-        return None
-    if m.group(1):
-        return f"report.{m.group(1)}"
-    if path == "signature.name":
-        return "report.signature_name"
-    sections = list(report.sections.all())
-    if m.group(2) is not None:
-        i = int(m.group(2))
-        return f"section.{sections[i].pk}.{m.group(3)}" if i < len(sections) else None
-    i, j = int(m.group(4)), int(m.group(5))
-    if i >= len(sections):
-        return None
-    entries = list(sections[i].entries.all())
-    return f"item.{entries[j].pk}.{m.group(6)}" if j < len(entries) else None
-
-
-def _field_text(tree, path):
-    return dict(tree.text_fields()).get(path)
-
-
-@login_required
-@require_POST
-def apply_fix(request, report_id):
-    report = _own_report(request, report_id)
-    step = request.POST.get("step", "start")
-    back = reverse(
-        "wizard_step",
-        kwargs={
-            "report_id": report.pk,
-            "step": step if re.match(r"^(start|end|preview|s\d+)$", step) else "start",
-        },
-    )
-    if not report.is_editable:
-        messages.error(request, editing.not_editable_message())
-        return redirect(back)
-    report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
-    path = request.POST.get("where", "")
-    code = request.POST.get("code") or "halfwidth_punct"
-    tree = report_to_tree(report)
-    text = _field_text(tree, path)
-    key = field_key(report, path)
-    fixed = checks.auto_fix(code, path, text, tree) if text is not None else None
-    if key is None or fixed is None or fixed == text:
-        messages.info(request, _("Nothing to fix here any more."))
-        return redirect(back)
-    try:
-        version = int(request.POST.get("version", ""))
-        editing.save_fields(report, version, {key: fixed})
-    except ValueError:
-        messages.error(
-            request,
-            _("The change could not be made: the page was out of date. It has been reloaded."),
-        )
-    except editing.StaleVersion:
-        messages.error(
-            request,
-            _(
-                "Not fixed: this report was changed in another window or on another device. The page has been reloaded; try again."
-            ),
-        )
-    except editing.EditError as exc:
-        messages.error(request, str(exc))
-    else:
-        if code == "typed_marker":
-            messages.success(request, _("The number typed by hand was removed."))
-        else:
-            messages.success(request, _("The punctuation was corrected."))
-    return redirect(back)

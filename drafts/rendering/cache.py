@@ -16,11 +16,10 @@ from pathlib import Path
 from django.conf import settings
 
 from .. import document
+from . import formats
 from .profile import LayoutProfile, default_profile
 
 LOGGER = logging.getLogger("drafts.rendering")
-
-FORMATS = ("pdf", "docx", "html")
 
 # Bump when the writers change their output so old cache entries are not served.
 WRITER_VERSION = "1"
@@ -31,8 +30,7 @@ def cache_dir() -> Path:
 
 
 def cache_key(tree: document.Report, fmt: str, *, draft: bool, profile: LayoutProfile) -> str:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}")
+    formats.get(fmt)  # ValueError for an unknown format
     flag = "draft" if draft else "final"
     return f"{tree.content_hash()}-{profile.key()}-{WRITER_VERSION}-{flag}.{fmt}"
 
@@ -41,20 +39,7 @@ def render_bytes(
     tree: document.Report, fmt: str, *, draft: bool = False, profile: LayoutProfile | None = None
 ) -> bytes:
     """Render without the cache."""
-    profile = profile or default_profile()
-    if fmt == "pdf":
-        from .pdf_writer import render_pdf
-
-        return render_pdf(tree, profile, draft=draft)
-    if fmt == "docx":
-        from .docx_writer import render_docx
-
-        return render_docx(tree, profile, draft=draft)
-    if fmt == "html":
-        from .html import render_document
-
-        return render_document(tree, profile, draft=draft).encode("utf-8")
-    raise ValueError(f"unknown format {fmt!r}")
+    return formats.get(fmt).render(tree, profile or default_profile(), draft=draft)
 
 
 def cached_render(
@@ -69,13 +54,6 @@ def cached_render(
     _atomic_write(path, data)
     LOGGER.info("rendered %s (%d bytes)", path.name, len(data))
     return path
-
-
-def cached_file(
-    tree: document.Report, fmt: str, *, draft: bool = False, profile: LayoutProfile | None = None
-) -> Path:
-    """Alias of :func:`cached_render` (the name the review area uses)."""
-    return cached_render(tree, fmt, draft=draft, profile=profile)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

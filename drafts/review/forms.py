@@ -7,7 +7,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Report, ReportingYear, Unit
+from .. import workflow
+from ..models import ReportingYear, Unit
 from .transitions import COMMENT_MAX, REASON_MAX
 
 SORTS = {
@@ -35,7 +36,9 @@ class QueueFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *Report.Status.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *workflow.status_choices()],
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_LABELS)
@@ -47,15 +50,10 @@ class QueueFilterForm(forms.Form):
         ]
         self.fields["unit"].choices = [("", _("All my units"))] + [(u.pk, u.name) for u in units]
 
-    def value(self, name, default=None):
-        if not self.is_valid():
-            return default
-        return self.cleaned_data.get(name) or default
-
 
 class DecisionForm(forms.Form):
     action = forms.ChoiceField(
-        choices=[("approve", "approve"), ("return", "return"), ("reopen", "reopen")]
+        choices=[(a, workflow.ACTION[a].label) for a in workflow.DECISIONS]
     )
     reason = forms.CharField(
         label=_("Reasons"),

@@ -11,8 +11,10 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .. import workflow
 from ..models import Event
 
 log = logging.getLogger(__name__)
@@ -32,37 +34,25 @@ def _describe(report) -> str:
 
 
 def messages_for(action: str, report, actor, reason: str = "") -> dict[str, str]:
-    """``{"owner": text, "reviewers": text}`` for an action; a missing key means nobody."""
+    """``{"owner": text, "reviewers": text}`` for an action; a missing key means nobody.
+
+    The texts are columns of the workflow's action table.
+    """
+    info = workflow.ACTION.get(action)
+    if info is None:
+        return {}
     who = (actor.get_full_name() or actor.username) if actor else ""
-    subject = _describe(report)
     own = _("%(year)s report") % {"year": report.year.year}
-    if action == "submit":
-        return {
-            "owner": _("You submitted the %(report)s. Reviewers have been notified.")
-            % {"report": own},
-            "reviewers": _("%(who)s submitted the %(report)s for review.")
-            % {"who": who, "report": subject},
+    texts = {}
+    if info.owner_text:
+        texts["owner"] = info.owner_text % {"report": own, "who": who, "reason": reason}
+    if info.reviewers_text:
+        texts["reviewers"] = info.reviewers_text % {
+            "report": _describe(report),
+            "who": who,
+            "reason": reason,
         }
-    if action == "withdraw":
-        return {
-            "owner": _("You withdrew the %(report)s; it is a draft again.") % {"report": own},
-            "reviewers": _("%(who)s withdrew the %(report)s.") % {"who": who, "report": subject},
-        }
-    if action == "approve":
-        return {
-            "owner": _("Your %(report)s was approved by %(who)s.") % {"report": own, "who": who}
-        }
-    if action == "return":
-        return {
-            "owner": _("Your %(report)s was returned by %(who)s: %(reason)s")
-            % {"report": own, "who": who, "reason": reason}
-        }
-    if action == "reopen":
-        return {
-            "owner": _("Your approved %(report)s was reopened by %(who)s: %(reason)s")
-            % {"report": own, "who": who, "reason": reason}
-        }
-    return {}
+    return texts
 
 
 def notify(action: str, report, actor, reason: str = "") -> None:
@@ -97,11 +87,21 @@ def _send(mails) -> None:
             log.exception("could not send a notification to %s", address)
 
 
-def recent_events(user, limit: int = 10):
+def recent_events(user, limit: int = 10) -> list[Event]:
+    """The user's latest events, each with ``url``: their own report's wizard, or the
+    reviewer's page of someone else's."""
     if not getattr(user, "is_authenticated", False):
-        return Event.objects.none()
-    return (
+        return []
+    rows = list(
         Event.objects.filter(user=user)
         .select_related("report__official")
         .order_by("-created_at", "-pk")[:limit]
     )
+    for e in rows:
+        e.url = ""
+        if e.report is not None:
+            if e.report.official.user_id == user.pk:
+                e.url = reverse("wizard", kwargs={"report_id": e.report_id})
+            else:
+                e.url = reverse("review_report", kwargs={"pk": e.report_id})
+    return rows

@@ -9,11 +9,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..access import get_report_or_404
+from ..drafting import findings_panel
+from ..drafting.steps import Layout
 from ..models import Comment
-from ..templatetags.review_tags import finding_links
 from . import transitions as reviewing
 from .forms import VersionForm
-from .views import report_for
 
 
 def _back_to_preview(report):
@@ -28,7 +29,7 @@ def _version(request):
 @login_required
 @require_POST
 def submit(request, pk):
-    report = report_for(request, pk, "drafts.submit_report")
+    report = get_report_or_404(request, pk, "drafts.submit_report")
     try:
         done = reviewing.submit(report, request.user, expected_version=_version(request))
     except reviewing.SubmitBlocked as exc:
@@ -37,7 +38,7 @@ def submit(request, pk):
             "review/submit_blocked.html",
             {
                 "report": report,
-                "findings": finding_links(report, exc.findings),
+                "findings": findings_panel.rows(exc.findings, Layout.of(report), editable=True),
                 "message": str(exc),
             },
             status=409,
@@ -58,7 +59,7 @@ def submit(request, pk):
 @login_required
 @require_POST
 def withdraw(request, pk):
-    report = report_for(request, pk, "drafts.withdraw_report")
+    report = get_report_or_404(request, pk, "drafts.withdraw_report")
     try:
         reviewing.withdraw(report, request.user, expected_version=_version(request))
         messages.success(
@@ -74,7 +75,7 @@ def withdraw(request, pk):
 @require_POST
 def comment_addressed(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("submission"), pk=pk)
-    report = report_for(request, comment.submission.report_id, "drafts.address_comment")
+    report = get_report_or_404(request, comment.submission.report_id, "drafts.address_comment")
     comment.submission.report = report
     addressed = request.POST.get("addressed", "1") != "0"
     try:

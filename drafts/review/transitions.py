@@ -17,11 +17,13 @@ from django.db.models import Exists, F, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import checks, document, workflow
+from .. import checks, workflow
 from ..access import can
+from ..findings import findings_for
 from ..models import Comment, Report, Submission, Transition
 from ..persistence import report_to_tree, sections_prefetch
 from ..textclean import clean_text
+from .places import valid_place
 
 REASON_MAX = 5000
 COMMENT_MAX = 5000
@@ -45,41 +47,13 @@ class SubmitBlocked(WorkflowError):
         )
 
 
-def status_label(status: str) -> str:
-    return str(dict(Report.Status.choices).get(status, status))
-
-
-def action_label(action: str) -> str:
-    return {
-        workflow.SUBMIT: _("submit"),
-        workflow.APPROVE: _("approve"),
-        workflow.RETURN: _("return"),
-        workflow.WITHDRAW: _("withdraw"),
-        workflow.REOPEN: _("reopen"),
-    }[action]
-
-
-def latest_submission(report) -> Submission | None:
-    return report.submissions.order_by("-number").first()
-
-
 def _invalid(action: str, status: str) -> WorkflowError:
     return WorkflowError(
         _(
             "This report is %(status)s; it cannot be %(action)s now. Reload the page to see its current state."
         )
-        % {"status": status_label(status), "action": _past(action)}
+        % {"status": workflow.status_label(status), "action": workflow.ACTION[action].done}
     )
-
-
-def _past(action: str) -> str:
-    return {
-        workflow.SUBMIT: _("submitted"),
-        workflow.APPROVE: _("approved"),
-        workflow.RETURN: _("returned"),
-        workflow.WITHDRAW: _("withdrawn"),
-        workflow.REOPEN: _("reopened"),
-    }[action]
 
 
 def _stale(report_pk: int, action: str) -> StaleTransition:
@@ -89,7 +63,7 @@ def _stale(report_pk: int, action: str) -> StaleTransition:
             "Someone else changed this report at the same time; it is now %(status)s. "
             "Your action (%(action)s) was not applied. Reload the page and decide again."
         )
-        % {"status": status_label(current or ""), "action": action_label(action)}
+        % {"status": workflow.status_label(current or ""), "action": workflow.ACTION[action].label}
     )
 
 
@@ -149,31 +123,6 @@ def _notify(action, report, user, reason):
 # -- submit -------------------------------------------------------------------
 
 
-def previous_tree(report) -> document.Report | None:
-    """Last year's report of the same official: its approved snapshot, else its content."""
-    prev = (
-        Report.objects.filter(official_id=report.official_id, year__year__lt=report.year.year)
-        .order_by("-year__year")
-        .prefetch_related(sections_prefetch())
-        .first()
-    )
-    if prev is None:
-        return None
-    if prev.status == Report.Status.APPROVED:
-        snap = latest_submission(prev)
-        if snap is not None:
-            return document.Report.from_dict(snap.tree)
-    return report_to_tree(prev)
-
-
-def run_checks(tree, previous=None) -> list:
-    return list(checks.run_checks(tree, previous=previous))
-
-
-def has_errors(findings) -> bool:
-    return checks.has_errors(findings)
-
-
 @dataclass
 class Submitted:
     transition: Transition
@@ -199,8 +148,8 @@ def submit(report, user, *, expected_version=None) -> Submitted:
     if fresh.status != rule.source:
         raise _stale(report.pk, workflow.SUBMIT)
     tree = report_to_tree(fresh)
-    findings = run_checks(tree, previous_tree(fresh))
-    if has_errors(findings):
+    findings = findings_for(fresh, tree)
+    if checks.has_errors(findings):
         raise SubmitBlocked(findings)
     with transaction.atomic():
         number = (report.submissions.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -227,7 +176,7 @@ def submit(report, user, *, expected_version=None) -> Submitted:
 
 def _decide(report, user, action, reason="", *, expected_version=None, extra_filter=None):
     rule, reason = _check(user, report, action, reason)
-    submission = latest_submission(report)
+    submission = report.latest_submission()
     with transaction.atomic():
         transition = _apply(
             report,
@@ -258,7 +207,7 @@ def can_withdraw(report) -> bool:
     """True while the report is submitted and no reviewer has opened its latest submission."""
     if not workflow.can_apply(workflow.WITHDRAW, report.status):
         return False
-    latest = latest_submission(report)
+    latest = report.latest_submission()
     return latest is not None and latest.opened_at is None
 
 
@@ -271,7 +220,7 @@ def withdraw(report, user, *, expected_version=None) -> Transition:
             )
         )
     opened = Submission.objects.filter(report_id=OuterRef("pk"), opened_at__isnull=False)
-    latest = latest_submission(report)
+    latest = report.latest_submission()
     if latest is not None:
         opened = opened.filter(number=latest.number)
     try:
@@ -308,17 +257,6 @@ def mark_opened(submission) -> bool:
 # -- comments -------------------------------------------------------------------
 
 
-def _valid_place(tree: dict, section_index, item_index) -> bool:
-    sections = tree.get("sections") or []
-    if section_index is None:
-        return item_index is None
-    if not 0 <= section_index < len(sections):
-        return False
-    if item_index is None:
-        return True
-    return 0 <= item_index < len(sections[section_index].get("items") or [])
-
-
 def add_comment(submission, user, text: str, section_index=None, item_index=None) -> Comment:
     report = submission.report
     if not can(user, "drafts.review_report", report):
@@ -326,9 +264,9 @@ def add_comment(submission, user, text: str, section_index=None, item_index=None
     if report.status != Report.Status.SUBMITTED:
         raise WorkflowError(
             _("Comments can be added only while the report is under review (it is %(status)s).")
-            % {"status": status_label(report.status)}
+            % {"status": workflow.status_label(report.status)}
         )
-    latest = latest_submission(report)
+    latest = report.latest_submission()
     if latest is None or latest.pk != submission.pk:
         raise StaleTransition(
             _("A newer submission of this report exists. Reload the page and comment on it.")
@@ -341,7 +279,7 @@ def add_comment(submission, user, text: str, section_index=None, item_index=None
             _("The comment is too long (%(n)s characters); keep it under %(max)s.")
             % {"n": len(text), "max": COMMENT_MAX}
         )
-    if not _valid_place(submission.tree, section_index, item_index):
+    if not valid_place(submission.tree, section_index, item_index):
         raise WorkflowError(
             _("The section or item of this comment does not exist in the submission.")
         )

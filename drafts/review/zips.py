@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import secrets
 import threading
 import zipfile
@@ -29,11 +28,12 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 
+from .. import document
+from ..access import expand_units, reviewer_unit_ids, unit_parents
+from ..downloads.files import Printed, file_name, report_file
 from ..models import Report, Submission, ZipJob
 
 log = logging.getLogger(__name__)
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def zip_dir() -> Path:
@@ -46,33 +46,13 @@ def zip_file_path(job) -> Path:
     return zip_dir() / Path(job.path).name
 
 
-def safe_name(text: str) -> str:
-    return _UNSAFE.sub("_", text).strip(" .") or "_"
-
-
-def member_name(report, fmt: str = "pdf") -> str:
-    """``单位-姓名-2025年度述职报告.pdf``: unit, official and year."""
-    o = report.official
-    return f"{safe_name(o.unit.name)}-{safe_name(o.name)}-{report.year.year}年度述职报告.{fmt}"
-
-
-def rendered_path(report, tree, fmt: str = "pdf") -> Path:
-    """The rendered file of an approved report's frozen tree, from the rendering area's cache."""
-    from ..downloads.files import render_report_file
-
-    return render_report_file(report, fmt, tree=tree, draft=False)
-
-
 def approved_reports(job):
-    from ..access import expand_units, reviewer_unit_ids, unit_parents
-
     # The scope is checked again when the job runs: an assignment may have been removed.
     ids = expand_units([job.unit_id], unit_parents()) & reviewer_unit_ids(job.user)
     return list(
-        Report.objects.filter(
-            official__unit_id__in=ids, year=job.year, status=Report.Status.APPROVED
-        )
-        .select_related("official__unit", "year")
+        Report.objects.in_units(ids)
+        .filter(year=job.year, status=Report.Status.APPROVED)
+        .select_related("official__unit", "year", "report_type")
         .order_by("official__unit__name", "official__name", "pk")
     )
 
@@ -86,8 +66,6 @@ def _latest_trees(reports) -> dict[int, dict]:
 
 def run_zip(job_id: int) -> str:
     """Build the ZIP of job ``job_id``, recording progress on the job row."""
-    from .. import document
-
     job = ZipJob.objects.select_related("unit", "year", "user").get(pk=job_id)
     try:
         reports = approved_reports(job)
@@ -102,12 +80,12 @@ def run_zip(job_id: int) -> str:
         used: set[str] = set()
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for done, report in enumerate(reports, start=1):
-                tree = document.Report.from_dict(trees[report.pk])
-                arcname = member_name(report)
+                printed = Printed(document.Report.from_dict(trees[report.pk]), draft=False)
+                arcname = file_name(report, "pdf")
                 if arcname in used:  # two officials of one unit with the same name
                     arcname = arcname.replace(".pdf", f"-{report.pk}.pdf")
                 used.add(arcname)
-                zf.write(rendered_path(report, tree), arcname=arcname)
+                zf.write(report_file(printed, "pdf"), arcname=arcname)
                 ZipJob.objects.filter(pk=job.pk).update(done=done)
         partial.replace(final)
         ZipJob.objects.filter(pk=job.pk).update(state=ZipJob.State.DONE, path=name)

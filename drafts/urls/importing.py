@@ -10,5 +10,4 @@ urlpatterns = [
     path(
         "reports/<int:report_id>/import/restore/", importing.import_restore, name="import_restore"
     ),
-    path("reports/<int:report_id>/fix/", importing.apply_fix, name="apply_fix"),
 ]

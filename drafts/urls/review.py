@@ -14,7 +14,6 @@ urlpatterns = [
     path("review/reports/<int:pk>/", review.report_page, name="review_report"),
     path("review/reports/<int:pk>/decide/", review.decide, name="review_decide"),
     path("review/reports/<int:pk>/comment/", review.comment, name="review_comment"),
-    path("review/reports/<int:pk>/download/<str:fmt>/", review.download, name="review_download"),
     path("review/zip/", review.zip_start, name="review_zip_start"),
     path("review/zip/<int:pk>/", review.zip_page, name="review_zip"),
     path("review/zip/<int:pk>/status/", review.zip_status, name="review_zip_status"),

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from drafts import document
-from drafts.checks import WARNING, Finding, has_errors, run_checks
+from drafts.checks import WARNING, Finding, has_errors, run_checks, sort_findings
 from drafts.importing import ImportFailed, numbering_issues, read_file
 
 
@@ -72,11 +72,7 @@ class Command(BaseCommand):
             previous = load_tree(options["previous"]) if options["previous"] else None
         except ImportFailed as exc:
             raise CommandError(str(exc).replace("\n", " "), returncode=2) from None
-        order = {where: k for k, (where, _text) in enumerate(tree.text_fields())}
-        findings = sorted(
-            run_checks(tree, previous) + source_findings,
-            key=lambda f: (order.get(f.where, -1), f.offset),
-        )
+        findings = sort_findings(tree, run_checks(tree, previous) + source_findings)
         if options["json"]:
             out = json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
         else:

@@ -11,7 +11,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from drafts import document
-from drafts.rendering.cache import FORMATS, render_bytes
+from drafts.rendering.cache import render_bytes
+from drafts.rendering.formats import FORMATS
 from drafts.rendering.limits import TooLarge
 
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("tree", help="path of the report tree JSON file")
-        parser.add_argument("--format", "-f", choices=FORMATS, default="pdf", dest="fmt")
+        parser.add_argument("--format", "-f", choices=list(FORMATS), default="pdf", dest="fmt")
         parser.add_argument("-o", "--output", required=True, help="path of the file to write")
         parser.add_argument("--draft", action="store_true", help="add the 草稿 (draft) mark")
 
