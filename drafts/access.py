@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .models import Report, ReviewerScope, Unit
+from .models import Official, Report, ReviewerScope, Unit
 
 _CACHE_ATTR = "_review_unit_ids"
 _ALL_ATTR = "_reviews_every_unit"
@@ -149,6 +149,13 @@ rules.add_perm("drafts.read_review", is_reviewer_in_scope)
 def can(user, perm: str, report=None) -> bool:
     """Test a rule without Django's superuser shortcut."""
     return rules.has_perm(perm, user, report)
+
+
+def official_of(user) -> Official | None:
+    """The official record the login belongs to (None for reviewers and administrators)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Official.objects.filter(user=user).select_related("unit").first()
 
 
 def is_reviewer_user(user) -> bool:

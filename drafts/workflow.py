@@ -51,10 +51,15 @@ class Action:
     code: str
     label: str  # the verb, as in "your action (return) was not applied"
     done: str  # the participle, as in "it cannot be returned now"
+    confirmation: str = ""  # told to the actor once it is done (%(n)s: submission number)
     # Notifications; %(report)s is "2025年度报告" for the owner and "张三的2025年度报告" for
     # reviewers, %(who)s the actor, %(reason)s the reason. "" means nobody is told.
     owner_text: str = ""
     reviewers_text: str = ""
+    # The reviewer's button on the report page (decisions only).
+    button: str = ""
+    button_style: str = "outline-secondary"  # Bootstrap btn-… colour
+    question: str = ""  # asked before the button posts ("" asks nothing)
 
 
 ACTION_TABLE: tuple[Action, ...] = (
@@ -62,6 +67,9 @@ ACTION_TABLE: tuple[Action, ...] = (
         SUBMIT,
         _("submit"),
         _("submitted"),
+        confirmation=_(
+            "Submission no. %(n)s was sent for review. You can withdraw it until a reviewer opens it."
+        ),
         owner_text=_("You submitted the %(report)s. Reviewers have been notified."),
         reviewers_text=_("%(who)s submitted the %(report)s for review."),
     ),
@@ -69,18 +77,28 @@ ACTION_TABLE: tuple[Action, ...] = (
         APPROVE,
         _("approve"),
         _("approved"),
+        confirmation=_("The report was approved. The official has been notified."),
         owner_text=_("Your %(report)s was approved by %(who)s."),
+        button=_("Approve"),
+        button_style="success",
+        question=_("Approve this report? Its PDF and DOCX become final."),
     ),
     Action(
         RETURN,
         _("return"),
         _("returned"),
+        confirmation=_("The report was returned to the official with your reasons."),
         owner_text=_("Your %(report)s was returned by %(who)s: %(reason)s"),
+        button=_("Return with reasons"),
+        button_style="outline-danger",
     ),
     Action(
         WITHDRAW,
         _("withdraw"),
         _("withdrawn"),
+        confirmation=_(
+            "The submission was withdrawn; the report is a draft again and can be edited."
+        ),
         owner_text=_("You withdrew the %(report)s; it is a draft again."),
         reviewers_text=_("%(who)s withdrew the %(report)s."),
     ),
@@ -88,7 +106,11 @@ ACTION_TABLE: tuple[Action, ...] = (
         REOPEN,
         _("reopen"),
         _("reopened"),
+        confirmation=_("The report was reopened and returned to the official."),
         owner_text=_("Your approved %(report)s was reopened by %(who)s: %(reason)s"),
+        button=_("Reopen"),
+        button_style="outline-danger",
+        question=_("Reopen this approved report and return it to the official?"),
     ),
 )
 ACTIONS = tuple(a.code for a in ACTION_TABLE)
@@ -160,6 +182,11 @@ def permission_for(action: str) -> str:
     if len(perms) != 1:
         raise KeyError(action)
     return perms.pop()
+
+
+def decisions_from(status: str) -> list[Rule]:
+    """The reviewer's decisions on a report in ``status`` (its buttons), in the table's order."""
+    return [r for r in TABLE if r.source == status and r.action in DECISIONS]
 
 
 def is_editable(status: str) -> bool:

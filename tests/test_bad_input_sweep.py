@@ -14,7 +14,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from drafts.importing.views import SESSION_KEY
+from drafts.importing.pending import SESSION_KEY
 from drafts.models import ContentBackup, Report, ReportingYear
 from drafts.persistence import load_tree
 

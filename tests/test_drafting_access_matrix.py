@@ -18,7 +18,7 @@ import pytest
 from django.urls import reverse
 from django.urls.resolvers import URLPattern
 
-from drafts.importing.views import SESSION_KEY
+from drafts.importing.pending import SESSION_KEY
 from drafts.models import ContentBackup, Report
 from drafts.persistence import load_tree
 from drafts.urls import drafting as drafting_urls

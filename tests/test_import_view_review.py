@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from drafts.importing.views import SESSION_KEY
+from drafts.importing.pending import SESSION_KEY
 
 TEXT = (
     "一年来，我认真履职尽责，完成了各项任务。\n一、加强学习\n坚持学习。全年学习十二次。\n注重实践\n"

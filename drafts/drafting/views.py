@@ -21,22 +21,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import checks, document, numbering
-from ..access import get_report_or_404, is_reviewer_user
+from ..access import get_report_or_404, is_reviewer_user, official_of
 from ..findings import findings_for, previous_report
-from ..models import ContentBackup, Official, Report, ReportingYear, ReportType
+from ..models import ContentBackup, Report, ReportingYear, ReportType
 from ..persistence import report_to_tree
 from ..rendering.html import render_fragment
 from ..review import queries as review_queries
 from ..review.notifications import recent_events
-from . import editing, findings_panel, starting, steps
+from . import editing, findings_panel, starting, step_form, steps
 from .editing import EditError, NotEditable, StaleVersion
 from .forms import StartReportForm
-
-UNDO_KEY = "drafting_undo"
-
-
-def _official(request):
-    return Official.objects.filter(user=request.user).select_related("unit").first()
 
 
 def json_login_required(view):
@@ -62,7 +56,7 @@ def _login_expired():
 
 @login_required
 def home(request):
-    official = _official(request)
+    official = official_of(request.user)
     events = recent_events(request.user)
     if official is None:
         return render(
@@ -89,7 +83,7 @@ def home(request):
 
 @login_required
 def start(request, year):
-    official = _official(request)
+    official = official_of(request.user)
     if official is None:
         return redirect("home")
     year = get_object_or_404(ReportingYear, year=year)
@@ -213,7 +207,7 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
             "name": document.NAME_MAX,
         },
         "refused": refused or [],
-        "undo": _undo_offer(request, report, section),
+        "undo": step_form.undo_offer(request.session, report, section),
         "findings": findings_panel.for_step(rows, current),
         "comments": _comments(report, current),
     }
@@ -235,18 +229,6 @@ def _comments(report, current):
     return []
 
 
-def _undo_offer(request, report, section):
-    undo = request.session.get(UNDO_KEY)
-    if (
-        not undo
-        or section is None
-        or undo.get("report") != report.pk
-        or undo.get("section") != section.pk
-    ):
-        return None
-    return undo
-
-
 # -- the step form (works without JavaScript) ---------------------------------------------
 
 
@@ -255,11 +237,11 @@ def _post_step(request, report, all_steps, current):
     if not steps.is_step_key(target):
         target = current.key
     if not report.is_editable:
-        if request.POST.get("op") or _changed_fields(request, report, current):
+        if request.POST.get("op") or step_form.changed_fields(request.POST, report, current):
             messages.error(request, editing.not_editable_message())
         return redirect("wizard_step", report_id=report.pk, step=target)
     version = _int(request.POST.get("version"))
-    changes = _changed_fields(request, report, current)
+    changes = step_form.changed_fields(request.POST, report, current)
     try:
         if changes:
             result = editing.save_fields(report, version, changes)
@@ -270,7 +252,7 @@ def _post_step(request, report, all_steps, current):
                 return _refuse(request, report, current, refused, message, 400)
         op = request.POST.get("op", "")
         if op:
-            target = _do_op(request, report, version, op) or target
+            target = step_form.apply_op(request.session, report, version, op) or target
             if op.startswith("section-delete") and target == current.key:
                 target = all_steps[all_steps.index(current) - 1].key
     except StaleVersion as exc:
@@ -293,77 +275,8 @@ def _refuse(request, report, current, changes, message, status):
     tree = report_to_tree(report)
     all_steps = steps.build_steps(report, tree)
     found = steps.find_step(all_steps, current.key) or (0, all_steps[0])
-    refused = _refused(changes, message)
+    refused = step_form.refused(changes, message)
     return _render_step(request, report, tree, all_steps, *found, refused=refused, status=status)
-
-
-def _changed_fields(request, report, current):
-    if "step_form" not in request.POST:
-        return {}
-    posted = {}
-    for key in current.keys:
-        if key.endswith(("inline_items", "has_signature")):
-            posted[key] = "1" if request.POST.get(key) else ""
-        elif key in request.POST:
-            posted[key] = request.POST[key]
-    parsed = {editing.parse_key(k): v for k, v in posted.items()}
-    stored = editing.current_values(report, parsed)
-    changed = {}
-    for key, raw in parsed.items():
-        try:
-            value = editing.as_text(editing.clean_value(key, raw))
-        except EditError:
-            changed[str(key)] = raw  # save_fields reports why
-            continue
-        if stored.get(str(key)) != value:
-            changed[str(key)] = raw
-    return changed
-
-
-def _refused(changes, message):
-    """What the user typed that was not saved, with the labels of the fields."""
-    if not changes:
-        return [{"label": "", "text": "", "message": message}]
-    return [
-        {"key": k, "label": steps.field_label(k), "text": str(v), "message": message}
-        for k, v in changes.items()
-    ]
-
-
-def _do_op(request, report, version, op):
-    name, _sep, arg = op.partition(":")
-    pk = int(arg) if arg.isdigit() else -1
-    if name not in ("item-delete", "item-restore"):
-        request.session.pop(UNDO_KEY, None)
-    if name == "item-add":
-        editing.add_item(report, version, pk)
-    elif name == "item-delete":
-        deleted = editing.delete_item(report, version, pk)
-        # Only the last deletion can be undone; the text is the user's, kept until then.
-        request.session[UNDO_KEY] = {"report": report.pk, **deleted}
-    elif name == "item-restore":
-        undo = request.session.get(UNDO_KEY) or {}
-        if undo.get("report") != report.pk:
-            raise EditError(_("There is nothing to undo."))
-        editing.add_item(
-            report,
-            version,
-            undo["section"],
-            lead=undo["lead"],
-            body=undo["body"],
-            position=undo["position"],
-        )
-        del request.session[UNDO_KEY]
-    elif name in ("item-up", "item-down"):
-        editing.move_item(report, version, pk, -1 if name == "item-up" else 1)
-    elif name == "section-add":
-        return f"s{editing.add_section(report, version).pk}"
-    elif name == "section-delete":
-        editing.delete_section(report, version, pk)
-    elif name in ("section-up", "section-down"):
-        editing.move_section(report, version, pk, -1 if name == "section-up" else 1)
-    else:
-        raise EditError(_("Unknown action."))
 
 
 # -- autosave (JSON) -------------------------------------------------------------------------

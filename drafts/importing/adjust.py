@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .text import _EDGE_SPACE, ROLES, Block
+from .text import EDGE_SPACE, ROLES, Block
 
 EDITABLE_ROLES = ROLES
 
@@ -47,8 +47,8 @@ def split(blocks: list[Block], i: int, position: int) -> list[Block]:
     _check_index(blocks, i)
     block = blocks[i]
     head, tail = (
-        block.text[:position].rstrip(_EDGE_SPACE),
-        block.text[position:].lstrip(_EDGE_SPACE),
+        block.text[:position].rstrip(EDGE_SPACE),
+        block.text[position:].lstrip(EDGE_SPACE),
     )
     if not 0 < position < len(block.text) or not head or not tail:
         raise AdjustError("split position outside the text")
@@ -61,7 +61,7 @@ def split(blocks: list[Block], i: int, position: int) -> list[Block]:
 def split_before(blocks: list[Block], i: int, marker: str) -> list[Block]:
     """Split block ``i`` where ``marker`` (the first characters of the new paragraph) starts."""
     _check_index(blocks, i)
-    marker = marker.strip(_EDGE_SPACE)
+    marker = marker.strip(EDGE_SPACE)
     position = blocks[i].text.find(marker, 1) if marker else -1
     if position <= 0:
         raise AdjustError("marker not found")

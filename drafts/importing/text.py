@@ -30,7 +30,7 @@ _CN = f"[{CN_DIGITS}]{{1,3}}"
 DEBRIS_RE = re.compile(r"##[A-Za-z_]{2,30}##")
 
 # Whitespace that carries no meaning (full-width spaces, NBSP, tabs, zero-width).
-_EDGE_SPACE = " \t\u3000\u00a0\u200b\ufeff\u2002\u2003"
+EDGE_SPACE = " \t\u3000\u00a0\u200b\ufeff\u2002\u2003"
 
 HEADING_RE = re.compile(rf"^({_CN})\s*[、]\s*")
 ITEM_RES = {
@@ -149,7 +149,7 @@ def paragraphs(text: str, keep_debris: bool = False) -> list[str]:
     for line in clean_text(text).split("\n"):
         if not keep_debris:
             line = DEBRIS_RE.sub("", line)
-        line = line.strip(_EDGE_SPACE + " \r\n")
+        line = line.strip(EDGE_SPACE + " \r\n")
         if line:
             out.append(line)
     return out
@@ -159,8 +159,8 @@ def _split_first_sentence(text: str) -> tuple[str, str]:
     """``"lead。rest"`` -> ``("lead", "rest")``; without ``。`` the whole text is the lead."""
     pos = text.find("。")
     if pos < 0:
-        return text.strip(_EDGE_SPACE), ""
-    return text[:pos].strip(_EDGE_SPACE), text[pos + 1 :].strip(_EDGE_SPACE)
+        return text.strip(EDGE_SPACE), ""
+    return text[:pos].strip(EDGE_SPACE), text[pos + 1 :].strip(EDGE_SPACE)
 
 
 def _item_marker(text: str) -> tuple[str, re.Match] | None:
@@ -231,7 +231,7 @@ class _Splitter:
         for style in styles:
             spans = _runin_splits(text, style, continuing=self.style == style)
             if spans:
-                head = text[: spans[0][0]].strip(_EDGE_SPACE)
+                head = text[: spans[0][0]].strip(EDGE_SPACE)
                 if head:
                     self.blocks.append(Block("body", head, joined=joined))
                 self._add_runin_items(text, spans, style)
@@ -245,7 +245,7 @@ class _Splitter:
             self.blocks.append(
                 Block(
                     "item",
-                    text[end:stop].strip(_EDGE_SPACE),
+                    text[end:stop].strip(EDGE_SPACE),
                     style=style,
                     runin=True,
                     number=number,
@@ -261,14 +261,14 @@ class _Splitter:
                 self.blocks.append(
                     Block(
                         "item",
-                        rest[: spans[0][0]].strip(_EDGE_SPACE),
+                        rest[: spans[0][0]].strip(EDGE_SPACE),
                         style=style,
                         number=m.group(1),
                     )
                 )
                 self._add_runin_items(rest, spans, style)
                 return
-        self.blocks.append(Block("item", rest.strip(_EDGE_SPACE), style=style, number=m.group(1)))
+        self.blocks.append(Block("item", rest.strip(EDGE_SPACE), style=style, number=m.group(1)))
 
     def add_paragraph(self, para: str) -> None:
         m = HEADING_RE.match(para)
@@ -444,7 +444,7 @@ def blocks_to_tree(blocks: list[Block]) -> document.Report:
         elif role == "closing":
             closing.append(text)
         elif role == "heading":
-            heading = text.strip(_EDGE_SPACE)
+            heading = text.strip(EDGE_SPACE)
             if heading.endswith("。"):
                 heading = heading[:-1]
             sections.append(_Sec(heading=heading))

@@ -7,7 +7,6 @@ accepts. What accepting writes is :mod:`.service`.
 
 from __future__ import annotations
 
-import re
 import secrets
 
 from django.conf import settings
@@ -23,15 +22,14 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from .. import workflow
-from ..access import get_report_or_404
+from ..access import get_report_or_404, official_of
 from ..drafting import editing
-from ..models import Official, Report, ReportingYear, ReportType
-from . import MAX_FILE_BYTES, Block, ImportFailed, blocks_to_tree, import_text, read_bytes, service
-from .adjust import AdjustError, merge_with_previous, set_role, split, split_before
+from ..models import Report, ReportingYear, ReportType
+from . import MAX_FILE_BYTES, ImportFailed, blocks_to_tree, import_text, read_bytes, service
+from . import pending as pending_import
+from .adjust import AdjustError
 from .fit import tree_problems
 
-SESSION_KEY = "pending_import"
-DONE_KEY = "done_import"  # token and report of the last accepted import (double submits)
 ROLE_LABELS = {
     "title": gettext_noop("Title"),
     "subtitle": gettext_noop("Subtitle"),
@@ -46,25 +44,6 @@ ROLE_LABELS = {
 
 
 # -- helpers -----------------------------------------------------------------------
-
-
-def _official(request):
-    return Official.objects.filter(user=request.user).first()
-
-
-def _pending(request):
-    data = request.session.get(SESSION_KEY)
-    if not isinstance(data, dict):
-        return None
-    try:
-        data["blocks"] = [Block.from_dict(b) for b in data.get("blocks", [])]
-    except (ValueError, TypeError, AttributeError):
-        return None
-    return data
-
-
-def _store(request, data):
-    request.session[SESSION_KEY] = {**data, "blocks": [b.to_dict() for b in data["blocks"]]}
 
 
 def _refuse_not_editable(request, report):
@@ -85,7 +64,7 @@ def import_start(request):
         report = get_report_or_404(request, int(report_id), owner_only=True)
         if not report.is_editable:
             return _refuse_not_editable(request, report)
-    elif _official(request) is None:
+    elif official_of(request.user) is None:
         messages.error(
             request, _("Your account is not linked to an official, so it cannot hold reports.")
         )
@@ -108,8 +87,8 @@ def import_start(request):
         except ImportFailed as exc:
             error = str(exc)
         else:
-            _store(
-                request,
+            pending_import.store(
+                request.session,
                 {
                     "token": secrets.token_hex(8),
                     "source": result.text,
@@ -157,7 +136,7 @@ def _read_input(request, text):
 
 @login_required
 def import_review(request):
-    pending = _pending(request)
+    pending = pending_import.load(request.session)
     if pending is None:
         messages.info(
             request, _("There is no import in progress. Paste a report or upload a file first.")
@@ -170,7 +149,7 @@ def import_review(request):
         _adjust(request, pending)
         return redirect(reverse("import_review") + "#blocks")
     tree = blocks_to_tree(pending["blocks"])
-    official = _official(request)
+    official = official_of(request.user)
     years, types = service.new_draft_choices(official)
     targets = [] if report else service.replaceable_drafts(official)
     return render(
@@ -192,37 +171,16 @@ def import_review(request):
     )
 
 
-_OP = re.compile(r"^(role|merge|split|target):(\d{1,9})$")
-
-
 def _adjust(request, pending):
-    blocks = pending["blocks"]
-    op = request.POST.get("op", "")
+    def find_draft(pk):
+        return (
+            Report.objects.owned_by(request.user).filter(pk=pk, status__in=workflow.EDITABLE).first()
+        )
+
     try:
-        if op == "roles":
-            for i in range(len(blocks)):
-                role = request.POST.get(f"role_{i}")
-                if role and role != blocks[i].role:
-                    set_role(blocks, i, role)
-        else:
-            m = _OP.match(op)
-            if not m:
-                raise AdjustError(op)
-            name, i = m.group(1), int(m.group(2))
-            if name == "target":
-                _target(request, pending, i)
-            elif name == "role":
-                set_role(blocks, i, request.POST.get(f"role_{i}", ""))
-            elif name == "merge":
-                merge_with_previous(blocks, i)
-            else:
-                pos = request.POST.get(f"pos_{i}", "")
-                if pos.isdigit() and int(pos) > 0:
-                    split(blocks, i, int(pos))
-                else:
-                    split_before(blocks, i, request.POST.get(f"at_{i}", ""))
+        pending_import.adjust(pending, request.POST, find_draft)
     except AdjustError:
-        if op.startswith("split"):
+        if request.POST.get("op", "").startswith("split"):
             messages.error(
                 request,
                 _(
@@ -236,24 +194,14 @@ def _adjust(request, pending):
                 _("That change could not be made; the page was out of date. Please try again."),
             )
         return
-    _store(request, pending)
-
-
-def _target(request, pending, report_id):
-    """Bind the pending import to one of the official's drafts (to replace its content)."""
-    report = Report.objects.owned_by(request.user).filter(
-        pk=report_id, status__in=workflow.EDITABLE
-    ).first()
-    if report is None:
-        raise AdjustError(report_id)
-    pending["report_id"], pending["version"] = report.pk, report.version
+    pending_import.store(request.session, pending)
 
 
 @login_required
 @require_POST
 def import_cancel(request):
-    pending = _pending(request)
-    request.session.pop(SESSION_KEY, None)
+    pending = pending_import.load(request.session)
+    pending_import.discard(request.session)
     messages.info(request, _("The import was discarded; nothing was changed."))
     if pending and pending.get("report_id"):
         return redirect("wizard", report_id=pending["report_id"])
@@ -267,12 +215,12 @@ def import_cancel(request):
 def import_accept(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    pending = _pending(request)
+    pending = pending_import.load(request.session)
     if pending is None:
-        done = request.session.get(DONE_KEY) or {}
-        if done.get("token") and done.get("token") == request.POST.get("token"):
+        done = pending_import.done_report(request.session, request.POST.get("token"))
+        if done is not None:
             # The same accept sent twice (double click): the first one did the work.
-            return _already_done(request, done.get("report_id"))
+            return _already_done(request, done)
         messages.error(
             request, _("There is no import in progress. Paste a report or upload a file first.")
         )
@@ -289,7 +237,7 @@ def import_accept(request):
 
 
 def _accept_new(request, tree):
-    official = _official(request)
+    official = official_of(request.user)
     if official is None:
         raise Http404
     year = ReportingYear.objects.filter(pk=_int(request.POST.get("year")), is_open=True).first()
@@ -316,7 +264,7 @@ def _accept_new(request, tree):
             % {"year": year.year},
         )
         return redirect("import_review")
-    _finish(request, report)
+    pending_import.finish(request.session, report.pk)
     messages.success(
         request, _("The report was imported into a new draft. Check each step, then submit.")
     )
@@ -327,16 +275,11 @@ def _int(value):
     return int(value) if isinstance(value, str) and value.isdigit() else -1
 
 
-def _finish(request, report):
-    pending = request.session.pop(SESSION_KEY, None) or {}
-    request.session[DONE_KEY] = {"token": pending.get("token"), "report_id": report.pk}
-
-
 def _already_done(request, report_id):
     report = Report.objects.owned_by(request.user).filter(pk=report_id or -1).first()
     if report is None:
         return redirect("home")
-    request.session.pop(SESSION_KEY, None)
+    pending_import.discard(request.session)
     messages.info(request, _("The report was already imported (the button was pressed twice)."))
     return redirect("wizard_step", report_id=report.pk, step="start")
 
@@ -360,7 +303,7 @@ def _accept_replace(request, pending, tree):
         # Re-arm on the current version: pressing again replaces the newer content, which
         # is backed up like any other.
         pending["version"] = exc.current_version
-        _store(request, pending)
+        pending_import.store(request.session, pending)
         messages.error(
             request,
             _(
@@ -370,7 +313,7 @@ def _accept_replace(request, pending, tree):
             ),
         )
         return redirect("import_review")
-    _finish(request, report)
+    pending_import.finish(request.session, report.pk)
     messages.success(
         request,
         _(

@@ -167,7 +167,10 @@ def report_context(user, report) -> dict:
         diff=diffing.diff_trees(previous.tree, latest.tree) if previous else None,
         decision_form=DecisionForm(initial={"version": report.version}),
         comment_form=CommentForm(initial={"submission": latest.pk}),
-        actions=workflow.actions_from(report.status),
+        decisions=[
+            {"rule": r, "action": workflow.ACTION[r.action]}
+            for r in workflow.decisions_from(report.status)
+        ],
     )
     if previous:
         ctx["diff_summary"] = diffing.summary(ctx["diff"])

@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .. import workflow
 from ..access import get_report_or_404
 from ..drafting import findings_panel
 from ..drafting.steps import Layout
@@ -47,11 +47,7 @@ def submit(request, pk):
         messages.error(request, str(exc))
         return _back_to_preview(report)
     messages.success(
-        request,
-        _(
-            "Submission no. %(n)s was sent for review. You can withdraw it until a reviewer opens it."
-        )
-        % {"n": done.submission.number},
+        request, workflow.ACTION[workflow.SUBMIT].confirmation % {"n": done.submission.number}
     )
     return _back_to_preview(report)
 
@@ -62,10 +58,7 @@ def withdraw(request, pk):
     report = get_report_or_404(request, pk, "drafts.withdraw_report")
     try:
         reviewing.withdraw(report, request.user, expected_version=_version(request))
-        messages.success(
-            request,
-            _("The submission was withdrawn; the report is a draft again and can be edited."),
-        )
+        messages.success(request, workflow.ACTION[workflow.WITHDRAW].confirmation)
     except reviewing.WorkflowError as exc:
         messages.error(request, str(exc))
     return _back_to_preview(report)

@@ -174,7 +174,9 @@ def submit(report, user, *, expected_version=None) -> Submitted:
 # -- the other transitions ----------------------------------------------------------
 
 
-def _decide(report, user, action, reason="", *, expected_version=None, extra_filter=None):
+def decide(report, user, action, reason="", *, expected_version=None, extra_filter=None):
+    """Apply ``action`` (any but submit) to ``report``: permission, table, reason, one
+    conditional UPDATE, the Transition row and the notifications."""
     rule, reason = _check(user, report, action, reason)
     submission = report.latest_submission()
     with transaction.atomic():
@@ -192,15 +194,15 @@ def _decide(report, user, action, reason="", *, expected_version=None, extra_fil
 
 
 def approve(report, user, *, expected_version=None) -> Transition:
-    return _decide(report, user, workflow.APPROVE, expected_version=expected_version)
+    return decide(report, user, workflow.APPROVE, expected_version=expected_version)
 
 
 def return_report(report, user, reason: str, *, expected_version=None) -> Transition:
-    return _decide(report, user, workflow.RETURN, reason, expected_version=expected_version)
+    return decide(report, user, workflow.RETURN, reason, expected_version=expected_version)
 
 
 def reopen(report, user, reason: str, *, expected_version=None) -> Transition:
-    return _decide(report, user, workflow.REOPEN, reason, expected_version=expected_version)
+    return decide(report, user, workflow.REOPEN, reason, expected_version=expected_version)
 
 
 def can_withdraw(report) -> bool:
@@ -224,7 +226,7 @@ def withdraw(report, user, *, expected_version=None) -> Transition:
     if latest is not None:
         opened = opened.filter(number=latest.number)
     try:
-        return _decide(
+        return decide(
             report,
             user,
             workflow.WITHDRAW,

@@ -107,17 +107,8 @@ def decide(request, pk):
     version = form.cleaned_data.get("version")
     reason = form.cleaned_data.get("reason") or ""
     try:
-        if action == workflow.APPROVE:
-            reviewing.approve(report, request.user, expected_version=version)
-            messages.success(request, _("The report was approved. The official has been notified."))
-        elif action == workflow.RETURN:
-            reviewing.return_report(report, request.user, reason, expected_version=version)
-            messages.success(
-                request, _("The report was returned to the official with your reasons.")
-            )
-        else:
-            reviewing.reopen(report, request.user, reason, expected_version=version)
-            messages.success(request, _("The report was reopened and returned to the official."))
+        reviewing.decide(report, request.user, action, reason, expected_version=version)
+        messages.success(request, workflow.ACTION[action].confirmation)
     except reviewing.WorkflowError as exc:
         messages.error(request, str(exc))
     return redirect("review_report", pk=report.pk)
