@@ -1,6 +1,6 @@
 """The report tree: the one structure between forms, importers, checks and renderers.
 
-Pure Python: no ORM, no request. See ``shared/design/report-tree.md`` for the format.
+Pure Python: no ORM, no request (only lazy labels for the forms' choices). See ``shared/design/report-tree.md`` for the format.
 """
 
 from __future__ import annotations
@@ -11,22 +11,33 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 VERSION = 1
 
-ITEM_STYLES = ("arabic", "paren", "ordinal", "none")
+# How a section's items are numbered, and the kinds of section: their codes (the tree's
+# values) and labels (the forms' choices), in the order they are offered.
+ITEM_STYLE_LABELS = {
+    "arabic": _("1. 2. 3."),
+    "paren": _("(一) (二) (三)"),
+    "ordinal": _("一是 二是 三是"),
+    "none": _("No numbering"),
+}
+ITEM_STYLES = tuple(ITEM_STYLE_LABELS)
 
-SECTION_KINDS = (
-    "politics",
-    "duties",
-    "party",
-    "integrity",
-    "law",
-    "ideology",
-    "conduct",
-    "problems",
-    "plans",
-    "other",
-)
+SECTION_KIND_LABELS = {
+    "politics": _("Political theory and stance"),
+    "duties": _("Duties and results"),
+    "party": _("Party building and main responsibility"),
+    "integrity": _("Integrity and self-discipline"),
+    "law": _("Rule of law"),
+    "ideology": _("Ideological work"),
+    "conduct": _("Work style"),
+    "problems": _("Problems and shortcomings"),
+    "plans": _("Plans for the coming year"),
+    "other": _("Other"),
+}
+SECTION_KINDS = tuple(SECTION_KIND_LABELS)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -9,29 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import workflow
-from .document import ITEM_STYLES, LEAD_MAX, LINE_MAX, NAME_MAX, SECTION_KINDS
+from .document import ITEM_STYLE_LABELS, LEAD_MAX, LINE_MAX, NAME_MAX, SECTION_KIND_LABELS
 
-ITEM_STYLE_CHOICES = [
-    ("arabic", _("1. 2. 3.")),
-    ("paren", _("(一) (二) (三)")),
-    ("ordinal", _("一是 二是 三是")),
-    ("none", _("No numbering")),
-]
-assert [c[0] for c in ITEM_STYLE_CHOICES] == list(ITEM_STYLES)
-
-SECTION_KIND_CHOICES = [
-    ("politics", _("Political theory and stance")),
-    ("duties", _("Duties and results")),
-    ("party", _("Party building and main responsibility")),
-    ("integrity", _("Integrity and self-discipline")),
-    ("law", _("Rule of law")),
-    ("ideology", _("Ideological work")),
-    ("conduct", _("Work style")),
-    ("problems", _("Problems and shortcomings")),
-    ("plans", _("Plans for the coming year")),
-    ("other", _("Other")),
-]
-assert [c[0] for c in SECTION_KIND_CHOICES] == list(SECTION_KINDS)
+ITEM_STYLE_CHOICES = list(ITEM_STYLE_LABELS.items())
+SECTION_KIND_CHOICES = list(SECTION_KIND_LABELS.items())
 
 
 class Unit(models.Model):

@@ -32,13 +32,44 @@ class Status:
     badge: str  # Bootstrap colour of its badge and chart segment (text-bg-…, bg-…)
     editable: bool  # the official can change the report's text
     queue_rank: int  # the reviewer queue's default order: lowest first
+    next_step: str  # what the official does next, on their home page
 
 
 STATUS_TABLE: tuple[Status, ...] = (
-    Status(DRAFT, _("Draft"), "warning", editable=True, queue_rank=2),
-    Status(SUBMITTED, _("Submitted"), "primary", editable=False, queue_rank=0),
-    Status(RETURNED, _("Returned"), "danger", editable=True, queue_rank=1),
-    Status(APPROVED, _("Approved"), "success", editable=False, queue_rank=3),
+    Status(
+        DRAFT,
+        _("Draft"),
+        "warning",
+        editable=True,
+        queue_rank=2,
+        next_step=_("Next: finish the sections, check the preview and submit."),
+    ),
+    Status(
+        SUBMITTED,
+        _("Submitted"),
+        "primary",
+        editable=False,
+        queue_rank=0,
+        next_step=_("Submitted; waiting for the reviewer."),
+    ),
+    Status(
+        RETURNED,
+        _("Returned"),
+        "danger",
+        editable=True,
+        queue_rank=1,
+        next_step=_(
+            "Next: the reviewer returned it; read the comments, revise and submit again."
+        ),
+    ),
+    Status(
+        APPROVED,
+        _("Approved"),
+        "success",
+        editable=False,
+        queue_rank=3,
+        next_step=_("Approved. Nothing more to do."),
+    ),
 )
 STATUSES = tuple(s.code for s in STATUS_TABLE)
 STATUS = {s.code: s for s in STATUS_TABLE}

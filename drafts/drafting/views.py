@@ -194,6 +194,7 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
         "section_count": len(tree.sections),
         "skey": {n: f"section.{section.pk}.{n}" for n in ("heading", "intro")} if section else {},
         "items": items,
+        "item_styles": document.ITEM_STYLE_LABELS.items(),
         "editable": report.is_editable,
         "carried_over_from": _carried_over_from(report),
         "other_chars": total - current.chars,

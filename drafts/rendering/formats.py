@@ -21,6 +21,7 @@ class Format:
     label: str  # on the download button
     writer: str  # "module:function" in this package; function(tree, profile, *, draft) -> bytes
     downloadable: bool = True  # offered to users (HTML is the preview's, not a download)
+    in_zip: bool = False  # put in the reviewers' ZIP of a unit's approved reports
 
     def render(self, tree, profile, *, draft: bool) -> bytes:
         module, name = self.writer.split(":")
@@ -31,7 +32,7 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.ext: f
     for f in (
-        Format("pdf", "application/pdf", _("PDF"), "pdf_writer:render_pdf"),
+        Format("pdf", "application/pdf", _("PDF"), "pdf_writer:render_pdf", in_zip=True),
         Format(
             "docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -42,6 +43,7 @@ FORMATS: dict[str, Format] = {
     )
 }
 DOWNLOADS: tuple[Format, ...] = tuple(f for f in FORMATS.values() if f.downloadable)
+ZIPPED: tuple[Format, ...] = tuple(f for f in DOWNLOADS if f.in_zip)
 
 
 def html_bytes(tree, profile, *, draft: bool) -> bytes:

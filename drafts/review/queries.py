@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .. import checks, diffing, document, workflow
 from ..access import can, expand_units, reviewer_unit_ids, unit_parents
@@ -243,8 +244,34 @@ def submission_state(report, user, findings) -> dict:
 # -- overview by unit --------------------------------------------------------------------------
 
 OVERVIEW_COLUMNS = ("not_started", *workflow.STATUSES, "overdue")
+CHARTED = OVERVIEW_COLUMNS[:-1]  # overdue reports are counted in their status too
 # The colour of each column's chart segment: a status's badge colour, grey for not started.
 CHART_COLOURS = {"not_started": "secondary", **{s.code: s.badge for s in workflow.STATUS_TABLE}}
+
+
+def column_labels() -> list[tuple[str, str]]:
+    return [
+        ("not_started", _("Not started")),
+        *((s.code, s.label) for s in workflow.STATUS_TABLE),
+        ("overdue", _("Overdue")),
+    ]
+
+
+def overview_table(rows: list[dict]) -> dict:
+    """The overview's cells, totals and chart of ``overview_rows``."""
+    labels = dict(column_labels())
+    widest = max([sum(r[c] for c in CHARTED) for r in rows] + [1])
+    for r in rows:
+        r["cells"] = [{"key": c, "n": r[c]} for c in OVERVIEW_COLUMNS]
+        r["bars"] = [
+            (c, r[c], round(100 * r[c] / widest, 1), CHART_COLOURS[c]) for c in CHARTED
+        ]
+        r["chart_label"] = ", ".join(f"{labels[c]} {r[c]}" for c in CHARTED)
+    return {
+        "columns": column_labels(),
+        "totals": [sum(r[c] for r in rows) for c in OVERVIEW_COLUMNS],
+        "legend": [(CHART_COLOURS[c], labels[c]) for c in CHARTED],
+    }
 
 
 def overview_rows(user, year: ReportingYear, today: date | None = None) -> list[dict]:

@@ -220,13 +220,6 @@ def overview(request):
     chosen = request.GET.get("year")
     year = next((y for y in years if str(y.year) == chosen), years[0])
     rows = queries.overview_rows(request.user, year)
-    totals = {c: sum(r[c] for r in rows) for c in queries.OVERVIEW_COLUMNS}
-    widest = max([sum(r[c] for c in queries.OVERVIEW_COLUMNS[:5]) for r in rows] + [1])
-    for r in rows:
-        r["bars"] = [
-            (c, r[c], round(100 * r[c] / widest, 1), queries.CHART_COLOURS[c])
-            for c in queries.OVERVIEW_COLUMNS[:5]
-        ]
     return render(
         request,
         "review/overview.html",
@@ -234,8 +227,7 @@ def overview(request):
             "years": years,
             "year": year,
             "rows": rows,
-            "totals": totals,
+            **queries.overview_table(rows),
             "zip_form": ZipForm(unit_ids=reviewer_unit_ids(request.user)),
-            "legend": workflow.STATUS_TABLE,
         },
     )

@@ -32,6 +32,7 @@ from .. import document
 from ..access import expand_units, reviewer_unit_ids, unit_parents
 from ..downloads.files import Printed, file_name, report_file
 from ..models import Report, Submission, ZipJob
+from ..rendering import formats
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +82,12 @@ def run_zip(job_id: int) -> str:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for done, report in enumerate(reports, start=1):
                 printed = Printed(document.Report.from_dict(trees[report.pk]), draft=False)
-                arcname = file_name(report, "pdf")
-                if arcname in used:  # two officials of one unit with the same name
-                    arcname = arcname.replace(".pdf", f"-{report.pk}.pdf")
-                used.add(arcname)
-                zf.write(report_file(printed, "pdf"), arcname=arcname)
+                for fmt in formats.ZIPPED:
+                    arcname = file_name(report, fmt.ext)
+                    if arcname in used:  # two officials of one unit with the same name
+                        arcname = arcname.removesuffix(f".{fmt.ext}") + f"-{report.pk}.{fmt.ext}"
+                    used.add(arcname)
+                    zf.write(report_file(printed, fmt.ext), arcname=arcname)
                 ZipJob.objects.filter(pk=job.pk).update(done=done)
         partial.replace(final)
         ZipJob.objects.filter(pk=job.pk).update(state=ZipJob.State.DONE, path=name)

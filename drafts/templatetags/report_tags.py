@@ -18,6 +18,13 @@ def status_badge(status: str) -> str:
     return info.badge if info else "secondary"
 
 
+@register.filter
+def next_step(status: str) -> str:
+    """What the official does next with a report in ``status``."""
+    info = workflow.STATUS.get(status)
+    return info.next_step if info else ""
+
+
 @register.simple_tag
 def download_formats():
     """The formats a report can be downloaded in, in the registry's order."""
