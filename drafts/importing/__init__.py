@@ -6,16 +6,15 @@ Public entry points:
 - :func:`parse_docx` — DOCX bytes -> :class:`ImportResult` (tree + notes on skipped content);
 - :func:`decode_text` — bytes of a ``.txt`` (UTF-8 with/without BOM, UTF-16 with BOM, GB18030);
 - :func:`read_bytes` / :func:`read_path` — any supported file -> tree (for the CLI);
+- :mod:`.docx` reads a DOCX's paragraphs, :mod:`.limits` holds the limits on input;
 - :class:`ImportFailed` — bad input, with a message in Chinese for the user.
 """
 
 from __future__ import annotations
 
 from .errors import ImportFailed
+from .limits import MAX_CHARS, MAX_FILE_BYTES, MAX_PARAGRAPHS
 from .reader import (
-    MAX_CHARS,
-    MAX_FILE_BYTES,
-    MAX_PARAGRAPHS,
     ImportResult,
     decode_text,
     import_text,
