@@ -8,11 +8,13 @@
 - :mod:`.pdf_writer` — :func:`~.pdf_writer.render_pdf` (``data:`` URLs only);
 - :mod:`.docx_writer` — :func:`~.docx_writer.render_docx`;
 - :mod:`.limits` — the size limit (:class:`~.limits.TooLarge`);
+- :mod:`.formats` — the table of output formats (extension, content type, label, writer);
 - :mod:`.cache` — renders kept by tree hash, format, draft flag and profile;
-- :mod:`.downloads` — files and filenames of a report for the download views;
+- :mod:`.anchors` — the ids of the tree's places in the preview;
 - :mod:`.samples` — generated trees for tests and ``bench/render.py``.
 
-Import the writers from their modules; this package imports nothing heavy at start-up.
+Pure: trees in, bytes out; the files of stored reports are ``drafts.downloads``. Import the
+writers from their modules; this package imports nothing heavy at start-up.
 """
 
 from .html import render_fragment
