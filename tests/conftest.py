@@ -36,6 +36,20 @@ def _report_types_seeded(request):
 
 
 @pytest.fixture(autouse=True)
+def file_dirs(settings, tmp_path):
+    """Rendered files and ZIPs of a test go to a folder of its own, never into var/."""
+    settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return tmp_path
+
+
+@pytest.fixture
+def inline_zips(settings):
+    """ZIPs are built inside the request that asks for them."""
+    settings.REVIEW_ZIP_RUNNER = "inline"
+
+
+@pytest.fixture(autouse=True)
 def fast_passwords(settings):
     """Tests create users by the dozen; the production password hasher would dominate the run."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -21,9 +21,8 @@ PDF_TYPE = "application/pdf"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@pytest.fixture(autouse=True)
-def cache_dir(settings, tmp_path):
-    settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
+@pytest.fixture
+def cache_dir(settings):
     return settings.RENDER_CACHE_DIR
 
 

@@ -26,10 +26,8 @@ NAME = "示例县发展改革局-张三-2025年度述职述廉报告.pdf"
 
 
 @pytest.fixture(autouse=True)
-def dirs(settings, tmp_path):
-    settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.REVIEW_ZIP_RUNNER = "inline"
+def _zips_inline(inline_zips):
+    pass
 
 
 @pytest.fixture

@@ -12,11 +12,6 @@ from drafts.models import ZipJob
 from drafts.review import zips as tasks
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def make_job(make_reviewer, unit, year):
     user = make_reviewer(unit)

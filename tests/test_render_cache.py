@@ -11,9 +11,8 @@ from drafts.rendering import cache
 from drafts.rendering.profile import default_profile
 
 
-@pytest.fixture(autouse=True)
-def cache_dir(settings, tmp_path):
-    settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
+@pytest.fixture
+def cache_dir(settings):
     return settings.RENDER_CACHE_DIR
 
 

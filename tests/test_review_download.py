@@ -3,18 +3,12 @@
 import io
 import subprocess
 
-import pytest
 from django.urls import reverse
 
 from drafts.models import Report
 from drafts.review import transitions as reviewing
 
 from .review_support import submitted  # noqa: F401
-
-
-@pytest.fixture(autouse=True)
-def cache_dir(settings, tmp_path):
-    settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
 
 
 def url(report, fmt):

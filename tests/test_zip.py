@@ -16,10 +16,8 @@ from .review_support import submitted  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
-def dirs(settings, tmp_path):
-    settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.REVIEW_ZIP_RUNNER = "inline"
+def _zips_inline(inline_zips):
+    pass
 
 
 @pytest.fixture

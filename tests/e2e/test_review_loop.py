@@ -3,15 +3,9 @@ see the change, approve, and both download the approved PDF."""
 
 import subprocess
 
-import pytest
 from playwright.sync_api import expect
 
 REVISED = "全年新开工项目18个，完成投资12亿元。"
-
-
-@pytest.fixture(autouse=True)
-def render_cache(settings, tmp_path):
-    settings.RENDER_CACHE_DIR = tmp_path / "render-cache"
 
 
 def pdf_text(data: bytes) -> str:
