@@ -351,7 +351,8 @@ class Event(models.Model):
 
 
 class ZipJob(models.Model):
-    """A ZIP of a unit's approved reports for one year, built in the background."""
+    """A ZIP of the approved reports of a unit (or of the whole scope) for one year, built in
+    the background from the render cache."""
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -360,8 +361,11 @@ class ZipJob(models.Model):
         FAILED = "failed", _("Failed")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    # None: every unit of the reviewer's scope
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="+")
+    formats = models.CharField(max_length=40, default="pdf")  # extensions, comma-separated
+    unit_ids = models.JSONField(default=list, blank=True)  # units of the reports inside
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
@@ -370,4 +374,8 @@ class ZipJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
-        return f"{self.unit} {self.year} ({self.state})"
+        return f"{self.unit or '*'} {self.year} ({self.state})"
+
+    @property
+    def extensions(self) -> list[str]:
+        return [e for e in self.formats.split(",") if e]

@@ -199,6 +199,9 @@ TASKS = {
     }
 }
 
+# Background work (renders ahead, ZIPs) without a worker process: threads of the web process.
+BACKGROUND_THREADS = int(os.environ.get("BACKGROUND_THREADS", "1"))
+
 REPORT_FONT_SET = os.environ.get("REPORT_FONT_SET", "gb2312")
 REPORT_PDF_JUSTIFY = os.environ.get("REPORT_PDF_JUSTIFY", "0") == "1"
 RENDER_CACHE_DIR = Path(os.environ.get("RENDER_CACHE_DIR", BASE_DIR / "var" / "render-cache"))

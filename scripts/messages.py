@@ -59,8 +59,8 @@ AREAS: dict[str, list[str]] = {
         "static/js/findings.js",
     ],
     "rendering": ["drafts/rendering"],
-    "downloads": ["drafts/downloads", "templates/downloads"],
-    "review": ["drafts/review", "templates/review", "static/js/review.js"],
+    "downloads": ["drafts/downloads", "templates/downloads", "drafts/management/commands/prerender.py"],
+    "review": ["drafts/review", "templates/review", "static/js/review.js", "static/js/zip.js"],
 }
 
 

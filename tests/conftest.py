@@ -43,10 +43,18 @@ def file_dirs(settings, tmp_path):
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def no_background_work(settings):
+    """Submitting or approving starts renders ahead (drafts.background): most tests do not
+    want a PDF rendered per submission, so background work is off unless a test asks for it
+    (``inline_zips``, or ``settings.BACKGROUND_RUNNER = "auto"``)."""
+    settings.BACKGROUND_RUNNER = "off"
+
+
 @pytest.fixture
 def inline_zips(settings):
-    """ZIPs are built inside the request that asks for them."""
-    settings.REVIEW_ZIP_RUNNER = "inline"
+    """Background work (ZIPs, renders ahead) runs inside the request that starts it."""
+    settings.BACKGROUND_RUNNER = "inline"
 
 
 @pytest.fixture(autouse=True)

@@ -88,7 +88,7 @@ def test_an_approved_report_has_no_draft_mark(client, report, reviewer, tmp_path
 
 def test_a_repeated_download_is_served_from_the_cache(owner_client, report, cache_dir):
     owner_client.get(url(report, "pdf"))
-    files = list(cache_dir.iterdir())
+    files = list(cache_dir.glob("*.pdf"))
     assert len(files) == 1
     files[0].write_bytes(b"%PDF-cached")
     assert body(owner_client.get(url(report, "pdf"))) == b"%PDF-cached"

@@ -77,7 +77,8 @@ def test_the_zip_holds_the_file_under_the_same_name(client, approved, reviewer, 
     data = b"".join(
         client.get(reverse("review_zip_download", kwargs={"pk": job.pk})).streaming_content
     )
-    assert zipfile.ZipFile(io.BytesIO(data)).namelist() == [file_name(approved, "pdf")] == [NAME]
+    members = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert members == [file_name(approved, "pdf"), "名单.xlsx"] == [NAME, "名单.xlsx"]
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,7 @@ def test_it_builds_a_zip_of_the_approved_reports(
     names = sorted(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert names == [
         "下属中心-王五-2025年度述职述廉报告.pdf",
+        "名单.xlsx",
         "示例县发展改革局-张三-2025年度述职述廉报告.pdf",
     ]
 
@@ -109,7 +110,7 @@ def test_it_records_a_failure(client, reviewer, unit, approved, monkeypatch):
 def test_it_runs_in_a_thread_without_blocking_the_request(
     client, approved, reviewer, unit, settings, monkeypatch
 ):
-    settings.REVIEW_ZIP_RUNNER = "auto"  # the embedded default: ImmediateBackend -> a thread
+    settings.BACKGROUND_RUNNER = "auto"  # the embedded default: ImmediateBackend -> a thread
     gate = threading.Event()
     real = tasks.report_file
 
@@ -133,15 +134,16 @@ def test_it_runs_in_a_thread_without_blocking_the_request(
 
 
 def test_it_queues_the_job_for_a_database_worker_when_configured(
-    client, approved, reviewer, unit, settings
+    client, approved, reviewer, unit, settings, django_capture_on_commit_callbacks
 ):
     from django_tasks_db.models import DBTaskResult
 
-    settings.REVIEW_ZIP_RUNNER = "auto"
+    settings.BACKGROUND_RUNNER = "auto"
     # django-tasks resets its backends on setting_changed (and again when the test ends)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client.force_login(reviewer)
-    start(client, unit)
+    with django_capture_on_commit_callbacks(execute=True):  # enqueued once the job is saved
+        start(client, unit)
     job = ZipJob.objects.get()
     assert job.state == "queued"  # nothing ran in the web process
     queued = DBTaskResult.objects.get()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import workflow
 from ..models import ReportingYear, Unit
+from ..rendering import formats
 from .transitions import COMMENT_MAX, REASON_MAX
 
 SORTS = {
@@ -90,12 +91,28 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(required=False, min_value=0)
 
 
+ZIP_CHOICES = [
+    (",".join(f.ext for f in formats.ZIPPED), _("PDF")),
+    ("docx", _("Word (DOCX)")),
+    ("pdf,docx", _("PDF and Word (DOCX)")),
+]
+
+
 class ZipForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    """Which approved reports go into a ZIP: a unit (and the units below it) or, left empty,
+    every unit of the reviewer's scope; a year; the formats."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False)
     year = forms.ModelChoiceField(
         label=_("Year"), queryset=ReportingYear.objects.all(), to_field_name="year"
+    )
+    formats = forms.ChoiceField(
+        label=_("Files"), choices=ZIP_CHOICES, initial=ZIP_CHOICES[0][0], required=False
     )
 
     def __init__(self, *args, unit_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(pk__in=unit_ids)
+
+    def clean_formats(self):
+        return self.cleaned_data.get("formats") or ZIP_CHOICES[0][0]

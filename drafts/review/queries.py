@@ -267,9 +267,11 @@ def overview_table(rows: list[dict]) -> dict:
             (c, r[c], round(100 * r[c] / widest, 1), CHART_COLOURS[c]) for c in CHARTED
         ]
         r["chart_label"] = ", ".join(f"{labels[c]} {r[c]}" for c in CHARTED)
+    totals = {c: sum(r[c] for r in rows) for c in OVERVIEW_COLUMNS}
     return {
         "columns": column_labels(),
-        "totals": [sum(r[c] for r in rows) for c in OVERVIEW_COLUMNS],
+        "totals": [totals[c] for c in OVERVIEW_COLUMNS],
+        "totals_by_key": totals,
         "legend": [(CHART_COLOURS[c], labels[c]) for c in CHARTED],
     }
 

@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 
 from .. import checks, workflow
 from ..access import can
+from ..downloads import prerender
 from ..findings import findings_for
 from ..models import Comment, Report, Submission, Transition
 from ..persistence import report_to_tree, sections_prefetch
 from ..textclean import clean_text
+from .notifications import notify
 from .places import valid_place
 
 REASON_MAX = 5000
@@ -115,9 +117,10 @@ def _apply(
 
 
 def _notify(action, report, user, reason):
-    from .notifications import notify
-
+    """What follows a transition: events and e-mails; the files of a report whose text is now
+    frozen rendered ahead."""
     notify(action, report, user, reason)
+    prerender.schedule(report)
 
 
 # -- submit -------------------------------------------------------------------

@@ -23,7 +23,7 @@ from ..models import ReportingYear, Submission, Unit, ZipJob
 from . import queries
 from . import transitions as reviewing
 from .forms import CommentForm, DecisionForm, QueueFilterForm, ZipForm
-from .zips import start_zip, zip_file_path
+from .zips import approved_reports, may_download, start_zip, zip_file_path
 
 PAGE_SIZE = 25
 
@@ -150,23 +150,31 @@ def comment(request, pk):
 @require_POST
 def zip_start(request):
     _reviewer_only(request)
-    ids = reviewer_unit_ids(request.user)
-    form = ZipForm(request.POST, unit_ids=ids)
+    form = ZipForm(request.POST, unit_ids=reviewer_unit_ids(request.user))
     if not form.is_valid():
         if "unit" in form.errors and request.POST.get("unit", "").isdigit():
             raise Http404("no such unit")
         messages.error(request, _("Choose one of your units and a year for the ZIP."))
-        return redirect("review_queue")
+        return redirect("review_overview")
+    unit, year = form.cleaned_data["unit"], form.cleaned_data["year"]
+    if not approved_reports(request.user, unit.pk if unit else None, year):
+        messages.info(
+            request,
+            _("There is no approved report of %(year)s here yet, so there is nothing to put in a ZIP.")
+            % {"year": year.year},
+        )
+        return redirect(reverse("review_overview") + f"?year={year.year}")
     job = ZipJob.objects.create(
-        user=request.user, unit=form.cleaned_data["unit"], year=form.cleaned_data["year"]
+        user=request.user, unit=unit, year=year, formats=form.cleaned_data["formats"]
     )
     start_zip(job)
     return redirect("review_zip", pk=job.pk)
 
 
 def _job_for(request, pk) -> ZipJob:
+    """The user's own ZIP job, while everything in it is still in their scope (else 404)."""
     job = get_object_or_404(ZipJob.objects.select_related("unit", "year"), pk=pk)
-    if job.user_id != request.user.pk:
+    if not may_download(job, request.user):
         raise Http404("no such job")
     return job
 
@@ -205,7 +213,8 @@ def zip_download(request, pk):
     path = zip_file_path(job)
     if not path.exists():
         raise Http404("gone")
-    name = safe_filename(f"{job.unit.name}-{job.year.year}年度-已审核报告")
+    scope = job.unit.name if job.unit else _("all units")
+    name = safe_filename(f"{scope}-{job.year.year}年度-已审核报告")
     return file_response(path, f"{name}.zip", f"reports-{job.year.year}-{job.pk}.zip", "application/zip")
 
 
