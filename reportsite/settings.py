@@ -159,7 +159,7 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))  # ZIPs
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
