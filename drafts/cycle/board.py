@@ -30,23 +30,20 @@ def column_labels() -> list[tuple[str, str]]:
 
 def counts_by_unit(year, unit_ids, today: date | None = None) -> dict[int, dict[str, int]]:
     """``{unit id: {state: n, "overdue": n, "roll": n}}`` for the units that have members
-    (2 queries)."""
+    (1 query)."""
     today = today or timezone.localdate()
     out: dict[int, dict[str, int]] = {}
-    rows = members(year, unit_ids).values("unit_id", "state").annotate(n=Count("pk")).order_by()
+    rows = (
+        members(year, unit_ids)
+        .values("unit_id", "state")
+        .annotate(n=Count("pk"), late=Count("pk", filter=overdue_q(year, today)))
+        .order_by()
+    )
     for row in rows:
         c = out.setdefault(row["unit_id"], dict.fromkeys((*COLUMNS, "roll"), 0))
         c[row["state"]] = c.get(row["state"], 0) + row["n"]
         c["roll"] += row["n"]
-    late = (
-        members(year, unit_ids)
-        .filter(overdue_q(year, today))
-        .values("unit_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in late:
-        out[row["unit_id"]][OVERDUE] = row["n"]
+        c[OVERDUE] += row["late"]
     return out
 
 
@@ -112,6 +109,26 @@ def bar(counts: dict[str, int], width: float = 100.0) -> list[dict]:
         if counts[s]:
             out.append({"state": s, "n": counts[s], "x": round(x, 2), "w": round(w, 2), "colour": COLOURS[s]})
         x += w
+    return out
+
+
+def rows(nodes) -> list[dict]:
+    """The tree as rows for one loop of the template: each row opens a ``<details>`` of its
+    unit and closes ``closes`` of them after its summary (itself if it is a leaf, and the
+    parents whose last child it is)."""
+    out: list[dict] = []
+
+    def walk(level, depth):
+        for node in level:
+            out.append({"node": node, "depth": depth, "closes": 1})
+            if node.children:
+                out[-1]["closes"] = 0
+                walk(node.children, depth + 1)
+                out[-1]["closes"] += 1
+
+    walk(nodes, 0)
+    for row in out:
+        row["close"] = range(row["closes"])
     return out
 
 

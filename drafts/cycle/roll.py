@@ -14,21 +14,14 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import (
-    CharField,
-    DateField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-)
+from django.db.models import CharField, DateField, F, FilteredRelation, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import workflow
 from ..access import expand_units, unit_parents
-from ..models import Official, Report, RollChange, RollEntry
+from ..models import Official, RollChange, RollEntry
 
 NOT_STARTED = "not_started"
 OVERDUE = "overdue"
@@ -47,19 +40,24 @@ def is_member(official, year) -> bool:
 
 def members(year, unit_ids=None):
     """The officials on ``year``'s roll (of ``unit_ids`` if given), each annotated with
-    ``state`` and ``extended_until``."""
-    qs = Official.objects.all()
+    ``state`` and ``extended_until``: one join to the roll entry and an outer join to the
+    report of the year (no subquery per official)."""
+    qs = Official.objects.annotate(
+        year_report=FilteredRelation("reports", condition=Q(reports__year=year))
+    )
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
-    status = Report.objects.filter(official_id=OuterRef("pk"), year=year).values("status")[:1]
-    qs = qs.annotate(state=Coalesce(Subquery(status), Value(NOT_STARTED), output_field=CharField()))
+    qs = qs.annotate(
+        state=Coalesce(F("year_report__status"), Value(NOT_STARTED), output_field=CharField())
+    )
     if year.has_roll:
-        entries = RollEntry.objects.filter(year=year, removed_at=None)
-        qs = qs.filter(pk__in=entries.values("official_id")).annotate(
-            extended_until=Subquery(
-                entries.filter(official_id=OuterRef("pk")).values("extended_until")[:1]
+        qs = qs.annotate(
+            entry=FilteredRelation(
+                "roll_entries",
+                condition=Q(roll_entries__year=year, roll_entries__removed_at=None),
             )
-        )
+        ).filter(entry__year_id=year.pk)
+        qs = qs.annotate(extended_until=F("entry__extended_until"))
     else:
         qs = qs.annotate(extended_until=Value(None, output_field=DateField()))
     return qs

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -227,6 +228,8 @@ def board(request):
             "years": years,
             "year": year,
             "nodes": nodes,
+            "rows": boards.rows(nodes),
+            "list_url": reverse("cycle_board_list"),
             "columns": boards.column_labels(),
             "legend": [(boards.COLOURS[k], label) for k, label in boards.column_labels()[:-1]],
             "is_manager": is_manager(request.user),
