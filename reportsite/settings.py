@@ -165,13 +165,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "drafts.accounts.lockout.locked_out"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
-# Content-Security-Policy (django-csp): scripts, styles, fonts and images from this site
-# only, no inline script or style, no framing, forms post only here.
+# Content-Security-Policy (django-csp): scripts, style sheets, fonts and images from this
+# site only, no inline script, no <style> element, no framing, forms post only here. Style
+# *attributes* are allowed (style-src-attr): the formal preview sets each justified line's
+# letter-spacing on it (drafts/rendering/html.py); the templates themselves have none.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
+        "style-src-elem": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

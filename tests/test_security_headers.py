@@ -17,7 +17,10 @@ def test_it_sends_both_policies(client, official, url):
         client.force_login(official.user)
     r = client.get(url)
     csp = r["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "object-src 'none'" in csp
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";") if d.strip())
+    assert directives["script-src"] == "'self'" and directives["style-src-elem"] == "'self'"
+    assert "unsafe" not in directives["default-src"] + directives["script-src"]
+    assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'none'"
     assert "camera=()" in r["Permissions-Policy"] and "geolocation=()" in r["Permissions-Policy"]
 
 

@@ -27,7 +27,7 @@ class RosterUploadForm(forms.Form):
 class OpenYearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     deadline = forms.DateField(
-        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("After this day reports can no longer be changed, unless you grant an extension."),
     )
     units = forms.ModelMultipleChoiceField(
@@ -65,10 +65,13 @@ class RemoveFromRollForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    until = forms.DateField(label=_("Extension until"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Extension until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class DeadlineForm(forms.Form):
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"),
+    )
     is_open = forms.BooleanField(label=_("Open for reports"), required=False)
