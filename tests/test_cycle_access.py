@@ -124,3 +124,13 @@ def test_it_refuses_get_on_post_only_views(client, entry, make_user):
     client.force_login(make_manager(make_user))
     for name, kwargs in MANAGER_POST[1:]:
         assert client.get(reverse(name, kwargs=kwargs)).status_code == 405
+
+
+def test_it_keeps_the_password_sheet_to_the_manager_who_imported(client, entry, official, make_user):
+    url = reverse("cycle_roster_passwords", kwargs={"token": "x" * 22, "fmt": "csv"})
+    r = client.get(url)
+    assert r.status_code == 302 and r.url.startswith("/login/")
+    client.force_login(official.user)
+    assert client.get(url).status_code == 403
+    client.force_login(make_manager(make_user))  # another manager: no sheet in their session
+    assert client.get(url).status_code == 404
