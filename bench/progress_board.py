@@ -7,7 +7,8 @@ Builds a database with ``bench/gen_data.py --roll`` (10,000 officials × 5 years
 reports, every year opened with a roll of every official), then requests the board of the
 current year (and a list behind one of its numbers) through Django's test client (full
 middleware, session, template) and prints the median and 95th percentile of ``--runs``
-requests and the number of SQL queries. Target: board median ≤ 150 ms.
+requests and the number of SQL queries; the review overview and the queue on the same roll
+for comparison. Target: board median ≤ 150 ms.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ def main(argv=None):
             ("board, county reviewer", reviewer, reverse("cycle_board"), {"year": 2025}),
             ("list: not submitted (draft)", client, reverse("cycle_board_list"), {"year": 2025, "state": "draft"}),
             ("overview, county reviewer", reviewer, reverse("review_overview"), {"year": 2025}),
+            ("queue on the roll, first page", reviewer, reverse("review_queue"), {"year": 2025}),
+            ("queue on the roll, overdue", reviewer, reverse("review_queue"), {"year": 2025, "overdue": "1"}),
         ]
         print(f"database: {engine}; {args.runs} requests each, after 2 warm-up requests")
         for label, c, url, params in cases:
