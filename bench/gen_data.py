@@ -68,8 +68,11 @@ def small_tree(name: str, year: int, rng: random.Random) -> dict:
     }
 
 
-def generate(officials: int = 10_000, years: int = 5, seed: int = 2025, stdout=sys.stdout) -> dict:
-    """Fill the database; returns the ids a benchmark needs."""
+def generate(
+    officials: int = 10_000, years: int = 5, seed: int = 2025, stdout=sys.stdout, roll: bool = False
+) -> dict:
+    """Fill the database; returns the ids a benchmark needs. ``roll``: every year opened with
+    a roll holding every official (as the cycle manager's "open a year" makes it)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
@@ -150,6 +153,13 @@ def generate(officials: int = 10_000, years: int = 5, seed: int = 2025, stdout=s
             tree = small_tree(by_pk[r.official_id].name, r.year.year, rng)
             subs_rows.append(Submission(report=r, number=1, tree=tree, tree_hash=f"{r.pk:064x}"))
         Submission.objects.bulk_create(subs_rows, batch_size=2000)
+        if roll:
+            from drafts.models import RollEntry
+
+            ReportingYear.objects.filter(pk__in=[y.pk for y in year_rows]).update(has_roll=True)
+            RollEntry.objects.bulk_create(
+                [RollEntry(year=y, official=o) for y in year_rows for o in people], batch_size=2000
+            )
         pw = make_password(PASSWORD)
         county_reviewer = User.objects.create(username="bench-county", password=pw)
         dept_reviewer = User.objects.create(username="bench-dept", password=pw)
@@ -180,9 +190,10 @@ def main(argv=None):
     parser.add_argument("--officials", type=int, default=10_000)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--roll", action="store_true", help="open every year with a roll")
     args = parser.parse_args(argv)
     setup_django()
-    generate(args.officials, args.years, args.seed)
+    generate(args.officials, args.years, args.seed, roll=args.roll)
 
 
 if __name__ == "__main__":

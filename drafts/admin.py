@@ -1,4 +1,10 @@
-"""Administration of units, officials, accounts, reviewer assignments, years and reports."""
+"""Administration of units, officials, accounts, reviewer assignments, years and reports.
+
+The audit trail cannot be bent here: a report's status is never edited in the admin (only
+the workflow changes it, with a Transition row; reopening an approved report is the
+reviewer's "reopen" with a reason), the content of a submitted or approved report is read
+only, and submissions, transitions and roll changes are view-only (no change, no delete).
+"""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -8,10 +14,13 @@ from .models import (
     ContentBackup,
     Entry,
     Official,
+    Reminder,
     Report,
     ReportingYear,
     ReportType,
     ReviewerScope,
+    RollChange,
+    RollEntry,
     Section,
     SectionTemplate,
     Submission,
@@ -79,7 +88,41 @@ class ReportTypeAdmin(admin.ModelAdmin):
     inlines = [SectionTemplateInline]
 
 
-class SectionInline(admin.StackedInline):
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """View-only: records of what happened."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def _frozen(report) -> bool:
+    """A report whose content the admin may not touch: submitted or approved."""
+    return report is not None and not report.is_editable
+
+
+class FrozenReportInlineMixin:
+    """Sections of a report, items of a section: read only once the report is submitted."""
+
+    def _frozen_parent(self, obj):
+        return _frozen(getattr(obj, "report", obj))
+
+    def has_add_permission(self, request, obj=None):
+        return not self._frozen_parent(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen_parent(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen_parent(obj) and super().has_delete_permission(request, obj)
+
+
+class SectionInline(FrozenReportInlineMixin, admin.StackedInline):
     model = Section
     extra = 0
     fields = [
@@ -98,7 +141,7 @@ class ReportAdmin(admin.ModelAdmin):
     search_fields = ["title", "official__name", "official__unit__name"]
     autocomplete_fields = ["official"]
     list_select_related = ["official__unit", "year", "report_type"]
-    readonly_fields = ["version", "created_at", "updated_at"]
+    readonly_fields = ["status", "version", "created_at", "updated_at"]
     date_hierarchy = "updated_at"
     fieldsets = [
         (None, {"fields": ["official", "year", "report_type", "status"]}),
@@ -114,14 +157,34 @@ class ReportAdmin(admin.ModelAdmin):
     ]
     inlines = [SectionInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        if _frozen(obj):  # the content of a submitted or approved report is the record
+            return [f.name for f in Report._meta.concrete_fields if f.name != "id"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.submissions.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # would bypass has_delete_permission(obj)
+        return actions
+
     def save_model(self, request, obj, form, change):
-        # An edit here must make open wizards' saves stale rather than overwrite it.
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
+        if not change:
+            return super().save_model(request, obj, form, change)
+        if _frozen(obj):
+            return  # nothing of a submitted or approved report is saved here
+        # An edit here must make open wizards' saves stale rather than overwrite it; only
+        # the fields of the form are written (never the status, which is not among them).
+        obj.version += 1
+        changed = form.changed_data if form is not None else []
+        obj.save(update_fields=[*changed, "version", "updated_at"])
 
 
-class EntryInline(admin.StackedInline):
+class EntryInline(FrozenReportInlineMixin, admin.StackedInline):
     model = Entry
     extra = 0
     fields = ["order", "lead", "body"]
@@ -136,6 +199,16 @@ class SectionAdmin(admin.ModelAdmin):
     raw_id_fields = ["report"]
     inlines = [EntryInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and _frozen(obj.report):
+            return [f.name for f in Section._meta.concrete_fields if f.name != "id"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and _frozen(obj.report):
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 @admin.register(ReviewerScope)
 class ReviewerScopeAdmin(admin.ModelAdmin):
@@ -146,7 +219,7 @@ class ReviewerScopeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ReadOnlyAdmin):
     list_display = ["report", "number", "created_at", "submitted_by"]
     list_filter = ["report__year"]
     search_fields = ["report__official__name"]
@@ -155,7 +228,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(ReadOnlyAdmin):
     list_display = ["report", "action", "from_status", "to_status", "actor", "created_at"]
     list_filter = ["action", "to_status"]
     search_fields = ["report__official__name", "reason"]
@@ -175,3 +248,24 @@ class ContentBackupAdmin(admin.ModelAdmin):
     search_fields = ["report__official__name", "reason"]
     readonly_fields = ["tree", "created_at"]
     raw_id_fields = ["report"]
+
+
+@admin.register(RollEntry)
+class RollEntryAdmin(ReadOnlyAdmin):
+    """Changed on the cycle manager's roll page, where every change is recorded."""
+
+    list_display = ["official", "year", "added_reason", "removed_reason", "extended_until"]
+    list_filter = ["year", "removed_reason"]
+    search_fields = ["official__name", "official__user__username"]
+
+
+@admin.register(RollChange)
+class RollChangeAdmin(ReadOnlyAdmin):
+    list_display = ["entry", "action", "reason", "until", "actor", "created_at"]
+    list_filter = ["action"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    list_display = ["official", "year", "sent_on", "emailed", "sent_by"]
+    list_filter = ["year", "sent_on"]

@@ -9,3 +9,4 @@ class DraftsConfig(AppConfig):
 
     def ready(self):
         from . import checks_system  # noqa: F401  (registers the system checks)
+        from .accounts import middleware  # noqa: F401  (connects the login signal)

@@ -54,11 +54,19 @@ class ReportingYear(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     is_open = models.BooleanField(_("open for reports"), default=True)
+    # Set when the year was opened with a roll (drafts.cycle.roll): then only the officials
+    # on the roll report and every count is taken against it. A year made in the admin
+    # without a roll counts every official, as before.
+    has_roll = models.BooleanField(_("kept with a roll"), default=False)
+    units = models.ManyToManyField(
+        "Unit", verbose_name=_("units reporting"), blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("reporting year")
         verbose_name_plural = _("reporting years")
         ordering = ["-year"]
+        permissions = [("manage_cycle", _("Can run the reporting cycle (roster, roll, reminders)"))]
 
     def __str__(self):
         return str(self.year)
@@ -379,3 +387,102 @@ class ZipJob(models.Model):
     @property
     def extensions(self) -> list[str]:
         return [e for e in self.formats.split(",") if e]
+
+
+
+# -- the reporting cycle: accounts, the year's roll, reminders ---------------------------
+
+
+class AccountState(models.Model):
+    """What the login pages need to know about a user beyond Django's ``User``."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_state"
+    )
+    # An issued one-time password (roster import, reset): changed before anything else.
+    must_change_password = models.BooleanField(_("must change the password"), default=False)
+    password_issued_at = models.DateTimeField(_("password issued"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("account state")
+        verbose_name_plural = _("account states")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class RollEntry(models.Model):
+    """An official who must report for a year (述职名单), and why they were added or removed."""
+
+    class Added(models.TextChoices):
+        OPENED = "opened", _("On the roll when the year opened")
+        TRANSFERRED_IN = "in", _("Transferred in")
+        NEWLY_APPOINTED = "new", _("Newly appointed")
+
+    class Removed(models.TextChoices):
+        TRANSFERRED_OUT = "out", _("Transferred out")
+        EXEMPTED = "exempt", _("Exempted from reporting")
+
+    year = models.ForeignKey(ReportingYear, verbose_name=_("year"), on_delete=models.CASCADE, related_name="roll")
+    official = models.ForeignKey(Official, verbose_name=_("official"), on_delete=models.PROTECT, related_name="roll_entries")
+    added_reason = models.CharField(_("added because"), max_length=10, choices=Added.choices, default=Added.OPENED)
+    removed_reason = models.CharField(_("removed because"), max_length=10, choices=Removed.choices, blank=True)
+    removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
+    extended_until = models.DateField(_("extension until"), null=True, blank=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("roll entry")
+        verbose_name_plural = _("roll entries")
+        constraints = [models.UniqueConstraint(fields=["year", "official"], name="one_roll_entry_per_official")]
+        indexes = [models.Index(fields=["year", "removed_at", "official"], name="roll_year_idx")]
+
+    def __str__(self):
+        return f"{self.year} {self.official}"
+
+
+class RollChange(models.Model):
+    """Every change of a roll: added, removed, extension granted — who, when, why."""
+
+    class Action(models.TextChoices):
+        ADDED = "added", _("Added")
+        REMOVED = "removed", _("Removed")
+        EXTENDED = "extended", _("Extension granted")
+
+    entry = models.ForeignKey(RollEntry, on_delete=models.CASCADE, related_name="changes")
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    reason = models.CharField(_("reason"), max_length=10, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    until = models.DateField(_("until"), null=True, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("roll change")
+        verbose_name_plural = _("roll changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.entry}: {self.action}"
+
+
+class Reminder(models.Model):
+    """A reminder sent to an official on the roll (at most one a day)."""
+
+    year = models.ForeignKey(ReportingYear, verbose_name=_("year"), on_delete=models.CASCADE, related_name="+")
+    official = models.ForeignKey(Official, verbose_name=_("official"), on_delete=models.CASCADE, related_name="reminders")
+    sent_on = models.DateField(_("sent on"))
+    emailed = models.BooleanField(_("by e-mail"), default=False)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "official", "sent_on"], name="one_reminder_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.official} {self.sent_on}"

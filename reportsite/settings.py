@@ -9,12 +9,15 @@ variables with safe defaults:
 - ``DATABASE_URL``: e.g. ``postgres://user:pass@host/db``; default an SQLite file in ``var/``.
 - ``DJANGO_SECURE``: "1" behind HTTPS (secure cookies, HSTS, redirect).
 - ``REPORT_FONT_SET``: "gb2312" (仿宋_GB2312 …) or "windows" (仿宋/楷体 built-ins) for DOCX.
+- ``LOGIN_FAILURE_LIMIT`` / ``LOGIN_LOCKOUT_MINUTES``: failed logins for one login name from one
+  address before that pair is refused, and for how long (default 5 and 15; django-axes).
 - ``REPORT_PDF_JUSTIFY``: "1" to justify PDF body lines character by character, flush with
   both margins as Word does (default "0": WeasyPrint's lines, a line holding digits may end
   up to half a character short; justifying costs about a third more time per PDF).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -67,11 +70,14 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "drafts",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,6 +87,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Whoever still holds an issued one-time password changes it before anything else.
+    "drafts.accounts.middleware.PasswordChangeRequiredMiddleware",
+    # Last: turns a locked-out login into the lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "reportsite.urls"
@@ -121,21 +131,77 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a login name + address pair after too many failures (django-axes).
+    "drafts.accounts.backends.ThrottledLoginBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    # Issued one-time passwords only (random, changed at the first login).
+    "drafts.accounts.hashers.IssuedPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "drafts.accounts.validators.LengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (django-axes): LOGIN_FAILURE_LIMIT failures for one login name from one
+# address lock that pair out for LOGIN_LOCKOUT_MINUTES; the admin's login is the same
+# authentication and is covered too. Administrators unlock in the admin (Axes → access
+# attempts) or with ``manage.py axes_reset_username NAME``.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "drafts.accounts.lockout.locked_out"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Content-Security-Policy (django-csp): scripts, style sheets, fonts and images from this
+# site only, no inline script, no <style> element, no framing, forms post only here. Style
+# *attributes* are allowed (style-src-attr): the formal preview sets each justified line's
+# letter-spacing on it (drafts/rendering/html.py); the templates themselves have none.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-elem": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy on every response: none of these browser features is used.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi",
+        "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+        "usb", "xr-spatial-tracking",
+    )
+}
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 # One catalogue per area of the product (scripts/messages.py keeps them).
-LOCALE_AREAS = ("core", "drafting", "importing", "checks", "rendering", "downloads", "review")
+LOCALE_AREAS = (
+    "core", "drafting", "importing", "checks", "rendering", "downloads", "review", "cycle",
+)
 LOCALE_PATHS = [BASE_DIR / "locale" / area for area in LOCALE_AREAS]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True

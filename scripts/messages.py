@@ -48,6 +48,7 @@ AREAS: dict[str, list[str]] = {
         "templates/404.html",
         "templates/500.html",
         "templates/registration",
+        "templates/accounts",
         "static/js/site.js",
     ],
     "drafting": ["drafts/drafting", "templates/drafting", "static/js/wizard"],
@@ -61,6 +62,12 @@ AREAS: dict[str, list[str]] = {
     "rendering": ["drafts/rendering"],
     "downloads": ["drafts/downloads", "templates/downloads", "drafts/management/commands/prerender.py"],
     "review": ["drafts/review", "templates/review", "static/js/review.js", "static/js/zip.js"],
+    "cycle": [
+        "drafts/cycle",
+        "templates/cycle",
+        "drafts/management/commands/import_roster.py",
+        "drafts/management/commands/send_reminders.py",
+    ],
 }
 
 

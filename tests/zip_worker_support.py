@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -50,7 +50,7 @@ def seed_and_start() -> None:
     users = get_user_model().objects
     top = Unit.objects.create(name=OFFICIALS[0][1])
     units = {top.name: top, OFFICIALS[1][1]: Unit.objects.create(name=OFFICIALS[1][1], parent=top)}
-    year = ReportingYear.objects.create(year=2025, deadline=date(2026, 1, 31))
+    year = ReportingYear.objects.create(year=2025, deadline=date.today() + timedelta(days=60))
     rtype = ReportType.objects.get(code="shuzhi-shulian")
     reviewer = users.create_user("reviewer")
     ReviewerScope.objects.create(user=reviewer, unit=top)

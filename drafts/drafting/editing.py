@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import checks, workflow
+from ..cycle import deadlines
 from ..document import FIELD_LIMITS, ITEM_STYLES, LEAD_MAX, ONE_LINE_FIELDS, TEXT_MAX, parse_where
 from ..models import Entry, Report, Section
 from ..persistence import report_to_tree
@@ -179,6 +180,9 @@ def take_lock(report: Report, expected) -> int:
     Raises :class:`StaleVersion` when the version moved on and :class:`NotEditable` when the
     report may no longer be edited. Call it inside the transaction that writes the change.
     """
+    closed = deadlines.why_read_only(report)  # after the deadline, in a closed year
+    if closed:
+        raise NotEditable(closed)
     if isinstance(expected, int) and not isinstance(expected, bool):
         updated = Report.objects.filter(
             pk=report.pk, version=expected, status__in=workflow.EDITABLE

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from .. import checks, document, numbering
 from ..access import get_report_or_404, is_reviewer_user, official_of
+from ..cycle import deadlines, home_notices
 from ..findings import findings_for, previous_report
 from ..models import ContentBackup, Report, ReportingYear, ReportType
 from ..persistence import report_to_tree
@@ -73,6 +74,7 @@ def home(request):
         for y in ReportingYear.objects.all()
         if y.is_open or y.pk in reports
     ]
+    home_notices.annotate(official, years)  # days left, roll, reminders
     return render(
         request, "drafting/home.html", {"official": official, "years": years, "events": events}
     )
@@ -98,6 +100,10 @@ def start(request, year):
             )
             % {"year": year.year},
         )
+        return redirect("home")
+    refused = deadlines.why_no_start(official, year)
+    if refused:
+        messages.error(request, refused)
         return redirect("home")
     previous = previous_report(official.pk, year.year)
     form = StartReportForm(request.POST if request.method == "POST" else None, previous=previous)
@@ -176,6 +182,7 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
             for j, e in enumerate(section.entries.all())
         ]
     total = tree.char_count()
+    banner = home_notices.banner(report)  # the deadline line; closed after the deadline
     findings = findings_for(report, tree)
     rows = findings_panel.rows(findings, steps.Layout.of(report), editable=report.is_editable)
     context = {
@@ -195,7 +202,8 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
         "skey": {n: f"section.{section.pk}.{n}" for n in ("heading", "intro")} if section else {},
         "items": items,
         "item_styles": document.ITEM_STYLE_LABELS.items(),
-        "editable": report.is_editable,
+        "editable": report.is_editable and not banner["closed"],
+        "deadline_banner": banner,
         "carried_over_from": _carried_over_from(report),
         "other_chars": total - current.chars,
         "total_chars": total,

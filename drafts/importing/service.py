@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from .. import workflow
+from ..cycle import deadlines
 from ..document import Report as Tree
 from ..drafting import editing, starting
 from ..models import ContentBackup, Report, ReportingYear, ReportType
@@ -34,7 +35,12 @@ def holds(report: Report, tree: Tree) -> bool:
 
 
 def accept_new(official, year, report_type, tree: Tree) -> Report:
-    """A new draft of ``year`` holding ``tree`` (IntegrityError if the official has one)."""
+    """A new draft of ``year`` holding ``tree`` (IntegrityError if the official has one;
+    ``editing.NotEditable`` when the official may not start one: not on the roll, after the
+    deadline, in a closed year)."""
+    refused = deadlines.why_no_start(official, year)
+    if refused:
+        raise editing.NotEditable(refused)
     with transaction.atomic():
         report = starting.start_report(official, year, report_type)
         report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)

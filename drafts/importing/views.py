@@ -46,8 +46,8 @@ ROLE_LABELS = {
 # -- helpers -----------------------------------------------------------------------
 
 
-def _refuse_not_editable(request, report):
-    messages.error(request, editing.not_editable_message())
+def _refuse_not_editable(request, report, message=None):
+    messages.error(request, message or editing.not_editable_message())
     return redirect("wizard", report_id=report.pk)
 
 
@@ -251,6 +251,9 @@ def _accept_new(request, tree):
         return redirect("import_review")
     try:
         report = service.accept_new(official, year, report_type, tree)
+    except editing.NotEditable as exc:  # not on the roll, past the deadline
+        messages.error(request, str(exc))
+        return redirect("import_review")
     except IntegrityError:
         existing = Report.objects.filter(official=official, year=year).first()
         if existing is not None and service.holds(existing, tree):
@@ -295,8 +298,8 @@ def _accept_replace(request, pending, tree):
         return redirect("import_review")
     try:
         report = service.replace(report, tree, pending.get("version"), request.user)
-    except editing.NotEditable:
-        return _refuse_not_editable(request, report)
+    except editing.NotEditable as exc:  # submitted meanwhile, or past the deadline
+        return _refuse_not_editable(request, report, str(exc))
     except editing.StaleVersion as exc:
         if service.holds(report, tree):  # a second click while the first was saving
             return _already_done(request, report.pk)

@@ -2,22 +2,23 @@
 reviewer's page of a report, and the review's traces on the official's pages (comments
 beside the sections, the state of the submission).
 
-Scope always comes from ``Report.objects.reviewable_by`` (``drafts.access``); "overdue" is
-always :func:`is_overdue`.
+Scope always comes from ``Report.objects.reviewable_by`` (``drafts.access``); who counts
+for a year, "not started" and "overdue" come from the year's roll (``drafts.cycle.roll``),
+the same for the queue, the overview and the progress board.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import checks, diffing, document, workflow
 from ..access import can, expand_units, reviewer_unit_ids, unit_parents
+from ..cycle import board, roll
 from ..findings import findings_for
-from ..models import Comment, Official, Report, ReportingYear, Submission, Transition, Unit
+from ..models import Comment, Report, ReportingYear, RollEntry, Submission, Transition, Unit
 from ..rendering.anchors import preview_anchor
 from ..rendering.html import render_fragment
 from .forms import SORTS, CommentForm, DecisionForm
@@ -25,11 +26,27 @@ from .places import place_label, places
 from .transitions import can_withdraw
 
 
-def is_overdue(report, today: date | None = None) -> bool:
-    """Past its year's deadline and not approved."""
-    deadline = report.year.deadline
+def is_overdue(report, today: date | None = None, extended_until: date | None | bool = False) -> bool:
+    """Past its official's deadline (the year's, or an extension's) and not approved.
+    ``extended_until``: the extension if already known (``None``: none), else looked up."""
+    if report.status not in workflow.UNFINISHED:
+        return False
     today = today or timezone.localdate()
-    return bool(deadline and deadline < today and report.status in workflow.UNFINISHED)
+    if extended_until is False:
+        extended_until = extensions([report]).get((report.official_id, report.year_id))
+    deadline = extended_until or report.year.deadline
+    return bool(deadline and deadline < today)
+
+
+def extensions(reports) -> dict[tuple[int, int], date]:
+    """``{(official id, year id): extension date}`` of these reports (one query)."""
+    rows = RollEntry.objects.filter(
+        official_id__in={r.official_id for r in reports},
+        year_id__in={r.year_id for r in reports},
+        removed_at=None,
+        extended_until__isnull=False,
+    ).values_list("official_id", "year_id", "extended_until")
+    return {(o, y): d for o, y, d in rows}
 
 
 # -- queue ----------------------------------------------------------------------------------
@@ -54,15 +71,14 @@ def queue_queryset(
     if years is None:
         years = list(ReportingYear.objects.all())
     if year:
-        qs = qs.filter(year_id__in=[y.pk for y in years if y.year == year])
+        years = [y for y in years if y.year == year]
+        qs = qs.filter(year_id__in=[y.pk for y in years])
+    if any(y.has_roll for y in years):
+        qs = qs.filter(roll.on_roll_q(years))  # a year's reports count only of its roll
     if status:
         qs = qs.filter(status=status)
     if overdue:
-        today = today or timezone.localdate()
-        qs = qs.filter(
-            year_id__in=[y.pk for y in years if y.deadline and y.deadline < today],
-            status__in=workflow.UNFINISHED,
-        )
+        qs = qs.filter(roll.overdue_report_q(years, today or timezone.localdate()))
     return qs.order_by(*SORTS.get(sort, SORTS["status"])).values_list("pk", flat=True)
 
 
@@ -77,8 +93,23 @@ QUEUE_FIELDS = (
     "official__user_id",
     "year__year",
     "year__deadline",
+    "year__has_roll",
+    "official_id",
+    "year_id",
     "report_type__name",
 )
+
+
+def not_started(user, year, *, unit=None, overdue=False, today=None) -> int:
+    """How many of the roll's members in the user's scope (of ``unit``) have not started: the
+    queue lists reports, this is the rest of the roll, counted as on the overview."""
+    ids = reviewer_unit_ids(user)
+    if unit is not None:
+        ids = ids & expand_units([unit], unit_parents()) if unit in ids else frozenset()
+    qs = roll.members(year, ids).filter(state=roll.NOT_STARTED)
+    if overdue:
+        qs = qs.filter(roll.past_deadline_q(year, today or timezone.localdate()))
+    return qs.count()
 
 
 def queue_rows(ids, today: date | None = None) -> list[Report]:
@@ -94,9 +125,10 @@ def queue_rows(ids, today: date | None = None) -> list[Report]:
     latest = latest_submissions(ids)
     today = today or timezone.localdate()
     out = [by_pk[pk] for pk in ids if pk in by_pk]
+    extended = extensions(out) if any(r.year.has_roll for r in out) else {}
     for r in out:
         r.last_submission = latest.get(r.pk)
-        r.overdue = is_overdue(r, today)
+        r.overdue = is_overdue(r, today, extended.get((r.official_id, r.year_id)))
     return out
 
 
@@ -277,41 +309,22 @@ def overview_table(rows: list[dict]) -> dict:
 
 
 def overview_rows(user, year: ReportingYear, today: date | None = None) -> list[dict]:
-    """Per unit in scope: counts of reports by status, not started and overdue (3 queries)."""
-    today = today or timezone.localdate()
+    """Per unit in scope: the roll's members by state, not started and overdue (3 queries),
+    counted by ``drafts.cycle.board`` as on the progress board."""
     ids = reviewer_unit_ids(user)
-    past = bool(year.deadline and year.deadline < today)
-    counts = (
-        Report.objects.reviewable_by(user)
-        .filter(year=year)
-        .values("official__unit_id")
-        .annotate(
-            **{s: Count("pk", filter=Q(status=s)) for s in workflow.STATUSES},
-            unfinished=Count("pk", filter=Q(status__in=workflow.UNFINISHED)),
-            total=Count("pk"),
-        )
-        .order_by()
-    )
-    by_unit = {row["official__unit_id"]: row for row in counts}
-    officials = dict(
-        Official.objects.filter(unit_id__in=ids)
-        .values("unit_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("unit_id", "n")
-    )
+    counts = board.counts_by_unit(year, ids, today)
     rows = []
     for unit in Unit.objects.filter(pk__in=ids).order_by("name"):
-        c = by_unit.get(unit.pk, {})
-        total = c.get("total", 0)
-        not_started = max(0, officials.get(unit.pk, 0) - total)
-        row = {
-            "unit": unit,
-            "officials": officials.get(unit.pk, 0),
-            "not_started": not_started,
-            **{s: c.get(s, 0) for s in workflow.STATUSES},
-            "overdue": (c.get("unfinished", 0) + not_started) if past else 0,
-        }
-        if row["officials"] or total:
-            rows.append(row)
+        c = counts.get(unit.pk)
+        if not c:
+            continue
+        rows.append(
+            {
+                "unit": unit,
+                "officials": c["roll"],
+                "not_started": c[roll.NOT_STARTED],
+                **{s: c[s] for s in workflow.STATUSES},
+                "overdue": c[roll.OVERDUE],
+            }
+        )
     return rows

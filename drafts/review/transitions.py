@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from .. import checks, workflow
 from ..access import can
+from ..cycle import deadlines
 from ..downloads import prerender
 from ..findings import findings_for
 from ..models import Comment, Report, Submission, Transition
@@ -150,6 +151,9 @@ def submit(report, user, *, expected_version=None) -> Submitted:
         )
     if fresh.status != rule.source:
         raise _stale(report.pk, workflow.SUBMIT)
+    closed = deadlines.why_read_only(fresh)  # after the deadline, in a closed year
+    if closed:
+        raise WorkflowError(closed)
     tree = report_to_tree(fresh)
     findings = findings_for(fresh, tree)
     if checks.has_errors(findings):
@@ -308,3 +312,51 @@ def set_addressed(comment, user, addressed: bool = True) -> Comment:
     comment.addressed_at = timezone.now() if addressed else None
     Comment.objects.filter(pk=comment.pk).update(addressed_at=comment.addressed_at)
     return comment
+
+
+def _own_open_comment(comment, user) -> Comment:
+    """``comment`` if ``user`` wrote it and the decision on its submission is not sent yet."""
+    report = comment.submission.report
+    if comment.author_id != user.pk or not can(user, "drafts.review_report", report):
+        raise PermissionDenied(_("You may change only your own comments."))
+    latest = report.latest_submission()
+    if report.status != Report.Status.SUBMITTED or latest is None or latest.pk != comment.submission_id:
+        raise WorkflowError(
+            _("The decision on this submission has been sent; its comments can no longer be changed.")
+        )
+    return comment
+
+
+def edit_comment(comment, user, text: str) -> Comment:
+    """A reviewer corrects their own comment until the decision is sent."""
+    _own_open_comment(comment, user)
+    text = clean_text(text or "").strip()
+    if not text:
+        raise WorkflowError(_("Write the comment before saving it."))
+    if len(text) > COMMENT_MAX:
+        raise WorkflowError(
+            _("The comment is too long (%(n)s characters); keep it under %(max)s.")
+            % {"n": len(text), "max": COMMENT_MAX}
+        )
+    # Conditional on the report still awaiting the decision (a decision racing the edit wins).
+    updated = Comment.objects.filter(
+        pk=comment.pk, submission__report__status=Report.Status.SUBMITTED
+    ).update(text=text)
+    if not updated:
+        raise WorkflowError(
+            _("The decision on this submission has been sent; its comments can no longer be changed.")
+        )
+    comment.text = text
+    return comment
+
+
+def delete_comment(comment, user) -> None:
+    """A reviewer withdraws their own comment until the decision is sent."""
+    _own_open_comment(comment, user)
+    deleted, _rows = Comment.objects.filter(
+        pk=comment.pk, submission__report__status=Report.Status.SUBMITTED
+    ).delete()
+    if not deleted:
+        raise WorkflowError(
+            _("The decision on this submission has been sent; its comments can no longer be changed.")
+        )

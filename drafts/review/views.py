@@ -59,6 +59,12 @@ def queue(request):
     )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = queries.queue_rows(page.object_list)
+    chosen_year = next((y for y in years if y.year == get("year")), None)
+    missing = (
+        queries.not_started(request.user, chosen_year, unit=get("unit"), overdue=bool(get("overdue")))
+        if chosen_year and get("overdue") and not get("status")
+        else 0
+    )
     query = data.copy()
     query.pop("page", None)
     return render(
@@ -72,6 +78,8 @@ def queue(request):
             "sort": sort,
             "units": units,
             "years": years,
+            "not_started": missing,
+            "not_started_year": chosen_year,
             "chosen": {
                 "year": get("year"),
                 "unit": get("unit"),
@@ -240,3 +248,41 @@ def overview(request):
             "zip_form": ZipForm(unit_ids=reviewer_unit_ids(request.user)),
         },
     )
+
+
+# -- a reviewer's own comment: edit or delete until the decision is sent -------------------
+
+
+def _own_comment(request, pk):
+    from ..models import Comment
+
+    comment = get_object_or_404(Comment.objects.select_related("submission"), pk=pk)
+    # The report through the one access path: outside the scope answers 404.
+    comment.submission.report = get_report_or_404(
+        request, comment.submission.report_id, "drafts.review_report"
+    )
+    return comment
+
+
+@login_required
+@require_POST
+def comment_edit(request, pk):
+    comment = _own_comment(request, pk)
+    try:
+        reviewing.edit_comment(comment, request.user, request.POST.get("text", ""))
+        messages.success(request, _("The comment was changed."))
+    except reviewing.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("review_report", kwargs={"pk": comment.submission.report_id}) + f"#comment-{comment.pk}")
+
+
+@login_required
+@require_POST
+def comment_delete(request, pk):
+    comment = _own_comment(request, pk)
+    try:
+        reviewing.delete_comment(comment, request.user)
+        messages.success(request, _("The comment was deleted."))
+    except reviewing.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("review_report", pk=comment.submission.report_id)

@@ -1,6 +1,6 @@
 """URL configuration, one module per area so each area's routes live beside its views."""
 
-from . import accounts, downloads, drafting, importing, review
+from . import accounts, cycle, downloads, drafting, importing, review
 
 app_name = None  # routes are named globally (e.g. "home", "wizard")
 
@@ -10,4 +10,5 @@ urlpatterns = (
     + importing.urlpatterns
     + downloads.urlpatterns
     + review.urlpatterns
+    + cycle.urlpatterns
 )

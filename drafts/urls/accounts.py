@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from ..accounts.forms import LoginForm
+from ..accounts.views import PasswordChangeView
 
 urlpatterns = [
     path(
@@ -10,4 +11,9 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "account/password/",
+        PasswordChangeView.as_view(success_url=reverse_lazy("home")),
+        name="password_change",
+    ),
 ]

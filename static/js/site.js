@@ -19,4 +19,15 @@
       }, 0);
     }
   });
+  // Print buttons: <button data-print>.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) {
+      window.print();
+    }
+  });
+  // Bar widths from data-width (percent): the Content-Security-Policy allows no style attribute.
+  document.querySelectorAll("[data-width]").forEach(function (el) {
+    el.style.width = el.dataset.width + "%";
+  });
 })();
