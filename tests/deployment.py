@@ -28,6 +28,24 @@ PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def database_kinds():
+    """pytest params: an SQLite file always, PostgreSQL when the suite runs there."""
+    import pytest
+
+    return [
+        "sqlite",
+        pytest.param(
+            "postgres",
+            marks=pytest.mark.skipif(
+                not ON_POSTGRES, reason="the suite runs on SQLite (see scripts/with-postgres.sh)"
+            ),
+        ),
+    ]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

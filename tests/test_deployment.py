@@ -8,30 +8,17 @@ and downloaded. On SQLite (the embedded default) and, when the suite runs there,
 from __future__ import annotations
 
 import io
-import os
 import time
 import zipfile
 
 import pytest
 
-from .deployment import Client, deployment, fill_report, start_report, value_of
-
-ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+from .deployment import Client, database_kinds, deployment, fill_report, start_report, value_of
 
 pytestmark = pytest.mark.deployment
 
 
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgres",
-            marks=pytest.mark.skipif(
-                not ON_POSTGRES, reason="the suite runs on SQLite (see scripts/with-postgres.sh)"
-            ),
-        ),
-    ]
-)
+@pytest.fixture(params=database_kinds())
 def live(request, tmp_path):
     with deployment(request.param, tmp_path / "deploy") as d:
         yield d

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import subprocess
 import sys
 import zipfile
 
-import dj_database_url
 import pytest
 from django.conf import settings
 
+from .deployment import database_kinds, fresh_database
 from .rendering_support import pdf_text
 
 MANAGE = str(settings.BASE_DIR / "manage.py")
@@ -30,42 +29,10 @@ EXPECTED = [
 ]
 
 
-ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
-
-
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgres",
-            marks=pytest.mark.skipif(
-                not ON_POSTGRES, reason="the suite runs on SQLite (see scripts/with-postgres.sh)"
-            ),
-        ),
-    ]
-)
+@pytest.fixture(params=database_kinds())
 def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
-        return
-    import psycopg
-
-    server = dj_database_url.parse(os.environ["DATABASE_URL"])
-    name = f"zipworker_{secrets.token_hex(4)}"
-    admin = {
-        "host": server["HOST"],
-        "port": server["PORT"] or 5432,
-        "user": server["USER"],
-        "password": server["PASSWORD"],
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**admin) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
-    yield url
-    with psycopg.connect(**admin) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

@@ -266,6 +266,18 @@ def mark_opened(submission) -> bool:
 # -- comments -------------------------------------------------------------------
 
 
+def _clean_comment(text: str) -> str:
+    text = clean_text(text or "").strip()
+    if not text:
+        raise WorkflowError(_("Write the comment before saving it."))
+    if len(text) > COMMENT_MAX:
+        raise WorkflowError(
+            _("The comment is too long (%(n)s characters); keep it under %(max)s.")
+            % {"n": len(text), "max": COMMENT_MAX}
+        )
+    return text
+
+
 def add_comment(submission, user, text: str, section_index=None, item_index=None) -> Comment:
     report = submission.report
     if not can(user, "drafts.review_report", report):
@@ -280,14 +292,7 @@ def add_comment(submission, user, text: str, section_index=None, item_index=None
         raise StaleTransition(
             _("A newer submission of this report exists. Reload the page and comment on it.")
         )
-    text = clean_text(text or "").strip()
-    if not text:
-        raise WorkflowError(_("Write the comment before saving it."))
-    if len(text) > COMMENT_MAX:
-        raise WorkflowError(
-            _("The comment is too long (%(n)s characters); keep it under %(max)s.")
-            % {"n": len(text), "max": COMMENT_MAX}
-        )
+    text = _clean_comment(text)
     if not valid_place(submission.tree, section_index, item_index):
         raise WorkflowError(
             _("The section or item of this comment does not exist in the submission.")
@@ -330,14 +335,7 @@ def _own_open_comment(comment, user) -> Comment:
 def edit_comment(comment, user, text: str) -> Comment:
     """A reviewer corrects their own comment until the decision is sent."""
     _own_open_comment(comment, user)
-    text = clean_text(text or "").strip()
-    if not text:
-        raise WorkflowError(_("Write the comment before saving it."))
-    if len(text) > COMMENT_MAX:
-        raise WorkflowError(
-            _("The comment is too long (%(n)s characters); keep it under %(max)s.")
-            % {"n": len(text), "max": COMMENT_MAX}
-        )
+    text = _clean_comment(text)
     # Conditional on the report still awaiting the decision (a decision racing the edit wins).
     updated = Comment.objects.filter(
         pk=comment.pk, submission__report__status=Report.Status.SUBMITTED
