@@ -4,7 +4,13 @@ WeasyPrint justifies by stretching spaces only, and Chinese text has none: a lin
 an odd number of half-width characters (digits, Latin) or that gave a character to the next
 line (a comma may not start a line) would end short of the right margin. Word and WPS spread
 such a line's slack over its characters; so does this module, by breaking the paragraph
-itself and giving every line but the last its own letter spacing.
+itself and giving every line but the last the letter spacing that ends it flush.
+
+Kinsoku (GB/T 15834 practice): no closing mark (``，。、；：？！）》”`` …) starts a line and no
+opening mark (``“（《`` …) ends one. Where the natural break would do either, a character is
+pushed over to the next line (the line is spaced out), or, when that is not possible within
+a few characters, the closing mark is pulled back onto the line (the line is spaced tighter,
+never past the margin).
 
 Pure Python: widths come from a ``measure(face, char) -> points`` function (see
 :mod:`.fontmetrics`), so the breaker is tested without fonts.
@@ -22,6 +28,10 @@ NO_LINE_END = frozenset("（《「『【〈“‘([{")
 # A line is stretched at most this much per character (in points); beyond it (a line holding
 # one long unbreakable word) it stays as WeasyPrint would set it.
 MAX_STRETCH_PT = 4.0
+# A line that takes a closing mark back is tightened at most this much per character.
+MAX_SQUEEZE_PT = 0.75
+# Characters pushed over to the next line at most, before a mark is pulled back instead.
+MAX_PUSH = 3
 _EPSILON = 0.01
 
 
@@ -56,8 +66,8 @@ LONG_WORD_PIECE = 12
 
 def _units(texts: Sequence[str]) -> list[tuple[int, str]]:
     """The paragraph cut where a line may break: every wide character on its own, a run of
-    narrow characters (a number, a Latin word, a space) kept whole unless it is long;
-    ``(run index, text)``."""
+    narrow characters (a number, a Latin word) kept whole unless it is long, a run of spaces
+    as one space; ``(run index, text)``."""
     units: list[tuple[int, str]] = []
 
     def flush(index: int, word: str) -> None:
@@ -71,7 +81,13 @@ def _units(texts: Sequence[str]) -> list[tuple[int, str]]:
     for index, text in enumerate(texts):
         word = ""
         for ch in text:
-            if is_wide(ch) or ch.isspace():
+            if ch == " " or ch == "\t":
+                if word:
+                    flush(index, word)
+                    word = ""
+                if not (units and units[-1][1] == " "):
+                    units.append((index, " "))
+            elif is_wide(ch) or ch.isspace():
                 if word:
                     flush(index, word)
                     word = ""
@@ -91,69 +107,142 @@ def break_paragraph(
     width_pt: float,
     indent_pt: float,
     letter_spacing_pt: float,
+    quantize: Callable[[float], float] | None = None,
+    snap_pt: float = 0.0,
 ) -> list[Line]:
     """The paragraph made of runs ``texts`` (set in ``faces``) broken into lines of
     ``width_pt`` (the first indented by ``indent_pt``), each character advancing by its width
     plus ``letter_spacing_pt``; every line but the last carries the letter spacing that makes
-    it exactly ``width_pt`` wide."""
+    it exactly ``width_pt`` wide (a last line only if it had to be tightened).
+
+    ``quantize(spacing)`` gives the widest spacing the output can show that is not wider
+    (:func:`.spacing.achievable`), so a line never ends past the margin; a line that already
+    ends within ``snap_pt`` of the margin keeps ``letter_spacing_pt``."""
     units = _units(texts)
-    widths = [
-        sum(measure(faces[run], ch) + letter_spacing_pt for ch in text) for run, text in units
-    ]
-    lines: list[list[int]] = []
-    current: list[int] = []
-    used = 0.0
-    i = 0
-    while i < len(units):
-        room = width_pt - (indent_pt if not lines else 0.0)
-        if used + widths[i] <= room + _EPSILON or not current:
-            current.append(i)
-            used += widths[i]
-            i += 1
-            continue
-        # Unit i starts the next line: keep closing punctuation off the line start and
-        # opening punctuation off the line end by moving units down (push-out).
-        while len(current) > 1 and (
-            units[i][1][0] in NO_LINE_START or units[current[-1]][1][-1] in NO_LINE_END
-        ):
-            moved = current.pop()
-            used -= widths[moved]
-            i = moved
-        lines.append(current)
-        current, used = [], 0.0
-    if current:
-        lines.append(current)
-    return [
-        _line(
-            units,
-            widths,
-            idxs,
-            room=width_pt - (indent_pt if n == 0 else 0.0),
-            letter_spacing_pt=letter_spacing_pt,
-            last=n == len(lines) - 1,
+    advances, counts = _measure_units(units, faces, measure)
+    ls = letter_spacing_pt
+    ranges: list[tuple[int, int]] = []
+    n = len(units)
+    start = _skip_spaces(units, 0)
+    while start < n:
+        target = width_pt - (indent_pt if not ranges else 0.0) - ls
+        end = _greedy_end(advances, counts, start, target, ls)
+        if end < n:
+            end = _kinsoku_end(units, advances, counts, start, end, target, ls)
+        ranges.append((start, end))
+        start = _skip_spaces(units, end)
+    lines = []
+    for k, (first, end) in enumerate(ranges):
+        last = k == len(ranges) - 1
+        while end - 1 > first and units[end - 1][1] == " ":  # no space at a line's end
+            end -= 1
+        target = width_pt - (indent_pt if k == 0 else 0.0) - ls
+        line = _line(units, first, end)
+        adv = sum(advances[first:end])
+        chars = sum(counts[first:end])
+        line.letter_spacing_pt = _line_spacing(
+            adv, chars, target, ls, last=last, quantize=quantize, snap_pt=snap_pt
         )
-        for n, idxs in enumerate(lines)
-    ]
+        lines.append(line)
+    return lines
 
 
-def _line(units, widths, idxs, *, room, letter_spacing_pt, last) -> Line:
-    """Line ``idxs`` (unit indexes) with its pieces and, unless ``last``, its spacing.
-    ``widths`` are the units' advances including the default spacing after each character."""
+def _measure_units(units, faces, measure) -> tuple[list[float], list[int]]:
+    """Each unit's advance without spacing, and its number of characters."""
+    cache: dict[tuple[str, str], float] = {}
+    advances, counts = [], []
+    for run, text in units:
+        face = faces[run]
+        total = 0.0
+        for ch in text:
+            width = cache.get((face, ch))
+            if width is None:
+                width = cache[(face, ch)] = measure(face, ch)
+            total += width
+        advances.append(total)
+        counts.append(len(text))
+    return advances, counts
+
+
+def _skip_spaces(units, i: int) -> int:
+    while i < len(units) and units[i][1] == " ":
+        i += 1
+    return i
+
+
+def _visible(advances, counts, start: int, end: int, spacing: float) -> float:
+    """Where the last glyph of units ``start:end`` ends, spaced by ``spacing``."""
+    return sum(advances[start:end]) + (sum(counts[start:end]) - 1) * spacing
+
+
+def _greedy_end(advances, counts, start: int, target: float, ls: float) -> int:
+    """The end of the longest line from ``start`` that fits ``target`` (at least one unit)."""
+    adv, chars = 0.0, 0
+    end = start
+    while end < len(advances):
+        adv_next, chars_next = adv + advances[end], chars + counts[end]
+        if end > start and adv_next + (chars_next - 1) * ls > target + _EPSILON:
+            break
+        adv, chars = adv_next, chars_next
+        end += 1
+    return end
+
+
+def _may_break(units, end: int) -> bool:
+    """Whether a line may end before unit ``end`` (kinsoku)."""
+    before, after = units[end - 1][1], units[end][1]
+    if before == " " or after == " ":
+        return True
+    return before[-1] not in NO_LINE_END and after[0] not in NO_LINE_START
+
+
+def _kinsoku_end(units, advances, counts, start, end, target, ls) -> int:
+    """The end of the line that starts at ``start`` and would naturally end at ``end``:
+    ``end`` itself if kinsoku allows, else a character or more pushed over, else closing
+    marks pulled back, else the nearest allowed break before."""
+    if _may_break(units, end):
+        return end
+    n = len(units)
+
+    def spacing(e: int) -> float:
+        chars = sum(counts[start:e])
+        return (target - sum(advances[start:e])) / max(chars - 1, 1)
+
+    for e in range(end - 1, max(start, end - MAX_PUSH - 1), -1):
+        if _may_break(units, e) and spacing(e) - ls <= MAX_STRETCH_PT:
+            return e
+    for e in range(end + 1, min(n, end + 2) + 1):
+        if (e == n or _may_break(units, e)) and ls - spacing(e) <= MAX_SQUEEZE_PT:
+            return e
+    for e in range(end - MAX_PUSH - 1, start, -1):
+        if _may_break(units, e):
+            return e
+    return end
+
+
+def _line(units, start: int, end: int) -> Line:
     line = Line()
-    for idx in idxs:
-        run, text = units[idx]
+    for run, text in units[start:end]:
         if line.pieces and line.pieces[-1].run == run:
             line.pieces[-1].text += text
         else:
             line.pieces.append(Piece(run, text))
-    count = sum(len(units[idx][1]) for idx in idxs)
-    if last or count < 2:
-        return line
-    # Letter spacing follows every character, the last one too; the last glyph's edge is to
-    # end where a full line's does (``room`` less one default spacing), so the slack goes
-    # into the gaps between characters.
-    natural = sum(widths[idx] for idx in idxs) - count * letter_spacing_pt
-    spacing = (room - letter_spacing_pt - natural) / (count - 1)
-    if spacing - letter_spacing_pt <= MAX_STRETCH_PT:
-        line.letter_spacing_pt = spacing
     return line
+
+
+def _line_spacing(adv, chars, target, ls, *, last, quantize, snap_pt) -> float | None:
+    """The letter spacing that ends a line of ``chars`` characters (advances ``adv``) at
+    ``target``; None for a last line that fits, or a line that would stretch too far."""
+    if chars < 2:
+        return None
+    natural = adv + (chars - 1) * ls
+    over = natural > target + _EPSILON
+    if not over:
+        if last:
+            return None
+        if target - natural <= snap_pt:
+            return ls
+    wanted = (target - adv) / (chars - 1)
+    if wanted - ls > MAX_STRETCH_PT:
+        return None
+    return quantize(wanted) if quantize else wanted

@@ -98,7 +98,7 @@ class LayoutProfile:
     title_weight: int = 700  # the bold face of the title font stands in for 小标宋
     # PDF body lines broken here and justified character by character (flush with both
     # margins, as Word's 两端对齐); off, WeasyPrint breaks them and justifies by spaces only.
-    pdf_justify_lines: bool = False
+    pdf_justify_lines: bool = True
     # Draft mark text (rendered when a report is not approved).
     draft_mark: str = "草稿"
 
@@ -158,7 +158,7 @@ def default_profile() -> LayoutProfile:
 
     overrides = dict(getattr(settings, "RENDER_PROFILE", None) or {})
     overrides.setdefault("font_set", getattr(settings, "REPORT_FONT_SET", "gb2312"))
-    overrides.setdefault("pdf_justify_lines", getattr(settings, "REPORT_PDF_JUSTIFY", False))
+    overrides.setdefault("pdf_justify_lines", getattr(settings, "REPORT_PDF_JUSTIFY", True))
     key = json.dumps(overrides, sort_keys=True, ensure_ascii=False, default=list)
     return _profile(key)
 
