@@ -27,6 +27,7 @@ class PageRows:
     number: int  # 1-based
     lines: list[Line]
     rows: list[int]  # the grid row (0-21) of each line
+    body_height: float = 0.0  # the usual glyph box height of a body line on this page
 
     @property
     def last_row(self) -> int:
@@ -41,7 +42,9 @@ def page_rows(path: Path) -> list[PageRows]:
     pages = []
     for number, page in enumerate(pdf_pages(path), start=1):
         lines = body_lines(page)
-        pages.append(PageRows(number, lines, [row_of(ln) for ln in lines]))
+        heights = sorted(ln.y_max - ln.y_min for ln in lines)
+        usual = heights[len(heights) // 2] if heights else 0.0
+        pages.append(PageRows(number, lines, [row_of(ln) for ln in lines], usual))
     return pages
 
 
@@ -56,8 +59,10 @@ def off_grid(pages: list[PageRows], tolerance_pt: float = 2.0) -> list[tuple[int
     return out
 
 
-def is_title(line: Line) -> bool:
-    return line.y_max - line.y_min > 20  # 22 pt type; body lines are 16 pt
+def is_title(line: Line, page: PageRows) -> bool:
+    """22 pt type among 16 pt lines (glyph boxes: 22 and 16 pt in our PDF, 28.6 and 20.8 pt
+    in LibreOffice's)."""
+    return line.y_max - line.y_min > 1.2 * page.body_height
 
 
 def is_continuation(line: Line) -> bool:
@@ -70,7 +75,7 @@ def is_first_line(line: Line) -> bool:
 
 def flow(pages: list[PageRows]) -> list[tuple[int, Line]]:
     """Body lines in reading order with their page number (titles left out)."""
-    return [(p.number, ln) for p in pages for ln in p.lines if not is_title(ln)]
+    return [(p.number, ln) for p in pages for ln in p.lines if not is_title(ln, p)]
 
 
 def inner_lines(pages: list[PageRows]) -> list[tuple[int, Line]]:
@@ -113,12 +118,12 @@ def kinsoku_faults(pages: list[PageRows]) -> list[tuple[int, str]]:
     ]
 
 
-def short_pages(pages: list[PageRows], signature_name: str = "") -> list[str]:
+def short_pages(pages: list[PageRows], signature_name: str = "", max_carried: int = 2) -> list[str]:
     """Every page but the last must end on row 22 (the 22nd line), except: a page whose
     next page starts with a heading may end short by that heading's lines (it moved with
     its first line); the page before a last page that holds the signature may end short by
-    the body lines carried over to keep the signature company (at most two), the blank line
-    before the signature and its name. Returns what breaks these rules."""
+    the body lines carried over to keep the signature company (at most ``max_carried``),
+    the blank line before the signature and its name. Returns what breaks these rules."""
     faults = []
     for page, following in zip(pages, pages[1:], strict=False):
         if page.last_row == ROWS - 1:
@@ -135,7 +140,7 @@ def short_pages(pages: list[PageRows], signature_name: str = "") -> list[str]:
             texts = [ln.text for ln in following.lines]
             if signature_name in texts:
                 carried = texts.index(signature_name)
-                if 1 <= carried <= 2 and page.last_row >= ROWS - 1 - carried - 2:
+                if 1 <= carried <= max_carried and page.last_row >= ROWS - 1 - carried - 2:
                     continue
         faults.append(f"page {page.number} ends on row {page.last_row + 1}")
     return faults
@@ -148,7 +153,7 @@ def punctuation_count(path: Path) -> int:
 
 
 def title_lines(pages: list[PageRows]) -> list[str]:
-    return [ln.text for ln in pages[0].lines if is_title(ln)]
+    return [ln.text for ln in pages[0].lines if is_title(ln, pages[0])]
 
 
 def split_words(lines: list[str], words: list[str]) -> list[str]:

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from .. import document, numbering
 from .titles import break_title, char_width, text_width
 
-__all__ = ["Block", "Run", "break_title", "build_blocks", "char_width", "text_width"]
+__all__ = [
+    "Block",
+    "Run",
+    "break_title",
+    "build_blocks",
+    "char_width",
+    "official_name",
+    "text_width",
+]
 
 # A lead sentence gets a 。 unless it already ends with one of these.
 _SENTENCE_END = "。！？；：…!?;:"
@@ -62,6 +70,15 @@ def lead_sentence(lead: str) -> str:
     if lead and lead[-1] not in _SENTENCE_END:
         lead += "。"
     return lead
+
+
+def official_name(tree: document.Report) -> str:
+    """The official the report is by: the signature's name, else the name that ends the
+    byline (``示例县发展和改革局局长 张三`` -> ``张三``), else the byline."""
+    if tree.signature and tree.signature.name.strip():
+        return tree.signature.name.strip()
+    byline = tree.byline.strip()
+    return byline.split()[-1] if byline else ""
 
 
 def signature_indents(name: str, date_text: str, gap: float = 2.0) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from html import escape
 from itertools import groupby
 
 from .. import document
-from .blocks import Block, Run, build_blocks
+from .blocks import Block, Run, build_blocks, official_name
 from .fontmetrics import measurer
 from .linebreak import break_paragraph
 from .profile import MM_PER_PT, LayoutProfile, default_profile, mm_to_pt
@@ -60,7 +60,7 @@ def render_document(
     that spacing; skipped when the PDF faces are not installed."""
     profile = profile or default_profile()
     title = escape(tree.title.strip() or "述职述廉报告")
-    author = escape((tree.signature.name if tree.signature else "").strip() or tree.byline.strip())
+    author = escape(official_name(tree))
     mark = (
         f'<div class="gbt-draft-mark" aria-hidden="true">{escape(profile.draft_mark)}</div>'
         if draft

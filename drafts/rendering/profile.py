@@ -76,7 +76,7 @@ class LayoutProfile:
     chars_per_line: int = 28
     line_pitch_twips: int = 579  # 28.95 pt; 580 fits only 21 lines
     # Letter spacing so that 28 characters of 16 pt fit 156 mm.
-    docx_char_spacing_twips: int = -5  # w:spacing w:val (twentieths of a point)
+    docx_char_spacing_twips: int = -6  # w:spacing w:val (twentieths of a point)
     pdf_letter_spacing_pt: float = -0.22
     # Type sizes (pt).
     body_size_pt: float = 16.0  # 3号
