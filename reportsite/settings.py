@@ -197,6 +197,7 @@ TASKS = {
 }
 
 REPORT_FONT_SET = os.environ.get("REPORT_FONT_SET", "gb2312")
+REPORT_FONT_DIR = os.environ.get("REPORT_FONT_DIR", "")  # the office's own fonts (README)
 REPORT_PDF_JUSTIFY = os.environ.get("REPORT_PDF_JUSTIFY", "1") != "0"
 RENDER_CACHE_DIR = Path(os.environ.get("RENDER_CACHE_DIR", BASE_DIR / "var" / "render-cache"))
 
