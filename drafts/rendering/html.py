@@ -22,6 +22,7 @@ from .. import document
 from .blocks import Block, Run, build_blocks, official_name
 from .fontmetrics import measurer
 from .linebreak import break_paragraph
+from .pdf_bold import CSS_FLAG
 from .profile import MM_PER_PT, LayoutProfile, default_profile, mm_to_pt
 from .spacing import achievable
 
@@ -281,6 +282,14 @@ def _run_html(run: Run, *, wrap: bool = True) -> str:
 # -- print CSS -------------------------------------------------------------------
 
 
+def _lead_weight(profile: LayoutProfile) -> str:
+    """Bold lead sentences: a bold weight, or, in a face without bold, the mark the PDF
+    writer emboldens (:mod:`.pdf_bold`)."""
+    if profile.pdf_fonts["lead"][0] in profile.pdf_synthetic_bold:
+        return f"font-weight: normal; {CSS_FLAG}: 1;"
+    return "font-weight: bold;"
+
+
 def print_css(profile: LayoutProfile, *, draft: bool = False) -> str:
     """The CSS of the PDF: A4, margins, the 22-line grid, fonts, page numbers."""
     p = profile
@@ -349,7 +358,7 @@ body {{ margin: 0; }}
   bookmark-label: content(text); break-after: avoid; text-align: left;
 }}
 .gbt-lead-paren, .gbt-marker-paren {{ font-family: {p.pdf_font_list("kai")}; }}
-.gbt-lead-arabic, .gbt-lead-ordinal, .gbt-lead-none {{ font-family: {p.pdf_font_list("lead")}; font-weight: bold; }}
+.gbt-lead-arabic, .gbt-lead-ordinal, .gbt-lead-none {{ font-family: {p.pdf_font_list("lead")}; {_lead_weight(p)} }}
 .gbt-keep {{ break-after: avoid; }}
 .gbt-signature {{ break-before: avoid; break-inside: avoid; }}
 .gbt-signature-name, .gbt-signature-date {{ text-align: right; }}

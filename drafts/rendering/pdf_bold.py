@@ -2,10 +2,12 @@
 
 Bold lead sentences are set in the body face. Asked for a bold the face lacks, fontconfig
 hands Pango the regular face marked "embolden", but WeasyPrint embeds and draws the glyphs
-as they are: the lead would print regular. Word and WPS embolden such text by also stroking
-the glyph outlines; so does this module: text boxes of an emboldened family asking for bold
-are drawn in PDF text render mode 2 (fill, then stroke) with a stroke of ``STROKE_EM`` of the
-font size, in the text colour. The advances do not change, so the lines the breaker measured
+as they are: the lead would print regular (and its glyphs be embedded a second time, under
+a bold name). Word and WPS embolden such text by also stroking the glyph outlines; so does
+this module. The print CSS marks such text with the custom property :data:`CSS_FLAG`
+instead of a bold weight (so it shares the body's embedded font); its text boxes are drawn
+in PDF text render mode 2 (fill, then stroke) with a stroke of ``STROKE_EM`` of the font
+size, in the text colour. The advances do not change, so the lines the breaker measured
 stay as they are, and the text extracts as before.
 
 It wraps WeasyPrint's ``draw_text`` (``weasyprint.draw``); a WeasyPrint without that hook
@@ -16,18 +18,17 @@ from __future__ import annotations
 
 import threading
 
+CSS_FLAG = "--gbt-synthetic-bold"
+_STYLE_KEY = "__" + CSS_FLAG[2:].replace("-", "_")  # how WeasyPrint keys custom properties
 STROKE_EM = 0.03  # of the font size: 0.48 pt at 16 pt, about what Word's synthetic bold adds
 
 _lock = threading.Lock()
-_local = threading.local()  # the families of the render running in this thread
 _installed = False
 
 
-def embolden(families) -> bool:
-    """Draw bold text of ``families`` emboldened in this thread's renders from now on (the
-    PDF writer sets them for each render); returns whether the drawing hook is in place."""
+def install() -> bool:
+    """Put the drawing hook in place (once per process); returns whether it is."""
     global _installed
-    _local.families = frozenset(f for f in families if f)
     with _lock:
         if _installed:
             return True
@@ -41,8 +42,7 @@ def embolden(families) -> bool:
 
         def draw_text(stream, textbox, *args, **kwargs):
             style = textbox.style
-            family = style["font_family"][0] if style["font_family"] else None
-            if style["font_weight"] < 600 or family not in getattr(_local, "families", ()):
+            if not style[_STYLE_KEY]:
                 return original(stream, textbox, *args, **kwargs)
             stream.push_state()
             stream.set_color(style["color"], stroke=True)

@@ -209,7 +209,8 @@ def render_pdf(
     profile = profile or default_profile()
     _weasyprint()  # fontconfig set up (fontdirs) before the line breaker asks it for faces
     ensure_weasyprint_logging()
-    pdf_bold.embolden(profile.pdf_synthetic_bold)
+    if profile.pdf_synthetic_bold:
+        pdf_bold.install()
     fetcher = data_only_fetcher_class()()
     font_config = _font_config()
     html_text = render_document(
