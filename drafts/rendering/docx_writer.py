@@ -10,11 +10,13 @@ The grid, as Word, WPS and LibreOffice lay it out (measured in LibreOffice,
 ``tests/test_docx_formal.py``): ``docGrid`` ``linesAndChars`` with pitch 579 and the
 character pitch of 28 characters, so Word's 页面设置 reads 22 行 × 28 字; every paragraph
 exact 579-twip lines and ``snapToGrid`` off, so the 22 pt title lines take one grid line
-each (LibreOffice gave them two) and 28 characters fit by the −5 twips character spacing
-(LibreOffice's character grid rounds the pitch down to 15.73 pt and, with the spacing,
-would fit 21); ``overflowPunct`` 1, which LibreOffice reads inverted (0 made it hang
-line-end punctuation into the margin and leave some undrawn). No widow control: every
-full page has 22 lines; headings keep with the next paragraph.
+each (LibreOffice gave them two) and characters are not put in grid cells (LibreOffice
+rounds the cell down to 15.73 pt, narrower than a 16 pt character, and gave each two: 8
+pages instead of 6); 28 characters fit by the run spacing instead, −6 twips (28 × 15.7 pt
+inside LibreOffice's 28 cells; −5 did not fit); ``overflowPunct`` 1, which LibreOffice
+reads inverted (0 made it hang line-end punctuation into the margin and leave some
+undrawn). No widow control: every full page has 22 lines; headings keep with the next
+paragraph.
 """
 
 from __future__ import annotations

@@ -74,7 +74,8 @@ class LayoutProfile:
     lines_per_page: int = 22
     chars_per_line: int = 28
     line_pitch_twips: int = 579  # 28.95 pt; 580 fits only 21 lines
-    # Letter spacing so that 28 characters of 16 pt fit 156 mm.
+    # Letter spacing so that 28 characters of 16 pt fit 156 mm: in the DOCX also inside
+    # LibreOffice's character grid, whose 28 cells it rounds to 440.4 pt (docx_writer).
     docx_char_spacing_twips: int = -6  # w:spacing w:val (twentieths of a point)
     pdf_letter_spacing_pt: float = -0.22
     # Type sizes (pt).
