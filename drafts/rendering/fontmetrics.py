@@ -11,12 +11,17 @@ PDF writer lets WeasyPrint break lines as before.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .linebreak import is_wide
 
@@ -155,26 +160,50 @@ def _load(family: str, weight: int) -> tuple[dict[int, int], float] | None:
     with _lock:
         if key in _faces:
             return _faces[key]
-        face = None
+        metrics = None
         path = _find(family, weight)
         if path:
+            installed = _pick(family, weight >= 600)
             try:
-                from fontTools.ttLib import TTFont
-
-                face = _pick(family, weight >= 600)
-                font = TTFont(path, lazy=True, fontNumber=face.index if face else 0)
-                metrics = font["hmtx"].metrics
-                advances = {
-                    cp: metrics[name][0]
-                    for cp, name in font.getBestCmap().items()
-                    if not is_wide(chr(cp)) and name in metrics
-                }
-                face = (advances, float(font["head"].unitsPerEm))
-                font.close()
+                metrics = _read_metrics(path, installed.index if installed else 0)
             except Exception:  # a damaged or unreadable font: fall back, say why
                 LOGGER.warning("cannot read the metrics of %s (%s)", family, path, exc_info=True)
-        _faces[key] = face
-        return face
+        _faces[key] = metrics
+        return metrics
+
+
+def _read_metrics(path: str, index: int) -> tuple[dict[int, int], float]:
+    """The narrow characters' advances of a face, from a small cache in the temporary
+    directory (reading a CJK face's advances with fontTools takes 30 ms; a fresh render
+    process needs four faces)."""
+    stat = os.stat(path)
+    key = hashlib.sha256(f"{path}:{index}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
+    cache = Path(tempfile.gettempdir()) / f"reportsite-metrics-{key[:16]}.json"
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        return {int(cp): adv for cp, adv in data["advances"].items()}, float(data["upem"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, lazy=True, fontNumber=index)
+    try:
+        hmtx = font["hmtx"].metrics
+        advances = {
+            cp: hmtx[name][0]
+            for cp, name in font.getBestCmap().items()
+            if not is_wide(chr(cp)) and name in hmtx
+        }
+        upem = float(font["head"].unitsPerEm)
+    finally:
+        font.close()
+    try:
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"advances": advances, "upem": upem}), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        LOGGER.warning("cannot cache font metrics in %s", cache.parent, exc_info=True)
+    return advances, upem
 
 
 def measurer(faces: dict[str, tuple[str, int, float]]) -> Callable[[str, str], float] | None:
