@@ -18,9 +18,12 @@ Pure Python: widths come from a ``measure(face, char) -> points`` function (see
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Characters that may not start a line, and that may not end one (GB/T 15834 practice).
 NO_LINE_START = frozenset("。，、；：？！）》」』】〉”’%‰·—…,.;:?!)]}")
@@ -64,39 +67,56 @@ LONG_WORD = 24
 LONG_WORD_PIECE = 12
 
 
-def _units(texts: Sequence[str]) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern:
+    """Spaces, a wide character (or other white space), or a run of narrow characters; the
+    wide class is built once from the Unicode database (the Basic Multilingual Plane, and the
+    ideograph planes 2 and 3, which are all wide)."""
+    ranges, start = [], None
+    for cp in range(0x10000):
+        if is_wide(chr(cp)):
+            if start is None:
+                start = cp
+        elif start is not None:
+            ranges.append((start, cp - 1))
+            start = None
+    wide = "".join(
+        re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges
+    )
+    wide += "\U00020000-\U0003fffd"
+    return re.compile(f"(?P<space>[ \t]+)|(?P<wide>[{wide}]|\\s)|(?P<narrow>[^ \t\\s{wide}]+)")
+
+
+def _units(texts: Sequence[str]) -> tuple[list[int], list[str], list[bool]]:
     """The paragraph cut where a line may break: every wide character on its own, a run of
     narrow characters (a number, a Latin word) kept whole unless it is long, a run of spaces
-    as one space; ``(run index, text)``."""
-    units: list[tuple[int, str]] = []
-
-    def flush(index: int, word: str) -> None:
-        if len(word) < LONG_WORD:
-            units.append((index, word))
-        else:
-            units.extend(
-                (index, word[k : k + LONG_WORD_PIECE]) for k in range(0, len(word), LONG_WORD_PIECE)
-            )
-
+    as one space; ``(run index, text, wide)`` as three lists."""
+    runs: list[int] = []
+    units: list[str] = []
+    wides: list[bool] = []
+    pattern = _token_pattern()
     for index, text in enumerate(texts):
-        word = ""
-        for ch in text:
-            if ch == " " or ch == "\t":
-                if word:
-                    flush(index, word)
-                    word = ""
-                if not (units and units[-1][1] == " "):
-                    units.append((index, " "))
-            elif is_wide(ch) or ch.isspace():
-                if word:
-                    flush(index, word)
-                    word = ""
-                units.append((index, ch))
+        for match in pattern.finditer(text):
+            kind, token = match.lastgroup, match.group()
+            if kind == "space":
+                if not (units and units[-1] == " "):
+                    runs.append(index)
+                    units.append(" ")
+                    wides.append(False)
+            elif kind == "wide":
+                runs.append(index)
+                units.append(token)
+                wides.append(True)
+            elif len(token) < LONG_WORD:
+                runs.append(index)
+                units.append(token)
+                wides.append(False)
             else:
-                word += ch
-        if word:
-            flush(index, word)
-    return units
+                for k in range(0, len(token), LONG_WORD_PIECE):
+                    runs.append(index)
+                    units.append(token[k : k + LONG_WORD_PIECE])
+                    wides.append(False)
+    return runs, units, wides
 
 
 def break_paragraph(
@@ -118,15 +138,20 @@ def break_paragraph(
     ``quantize(spacing)`` gives the widest spacing the output can show that is not wider
     (:func:`.spacing.achievable`), so a line never ends past the margin; a line that already
     ends within ``snap_pt`` of the margin keeps ``letter_spacing_pt``."""
-    units = _units(texts)
-    advances, counts = _measure_units(units, faces, measure)
+    runs, units, wides = _units(texts)
+    advances, counts = _measure_units(runs, units, wides, faces, measure)
     ls = letter_spacing_pt
+    # Prefix sums: the advance of units[s:e] spaced by ls, trailing spacing included, is
+    # reach[e] - reach[s]; its visible end (no spacing after the last glyph) one ls less.
+    reach = [0.0]
+    for adv, count in zip(advances, counts, strict=True):
+        reach.append(reach[-1] + adv + count * ls)
     ranges: list[tuple[int, int]] = []
     n = len(units)
     start = _skip_spaces(units, 0)
     while start < n:
         target = width_pt - (indent_pt if not ranges else 0.0) - ls
-        end = _greedy_end(advances, counts, start, target, ls)
+        end = max(start + 1, bisect_right(reach, reach[start] + target + ls + _EPSILON) - 1)
         if end < n:
             end = _kinsoku_end(units, advances, counts, start, end, target, ls)
         ranges.append((start, end))
@@ -134,10 +159,10 @@ def break_paragraph(
     lines = []
     for k, (first, end) in enumerate(ranges):
         last = k == len(ranges) - 1
-        while end - 1 > first and units[end - 1][1] == " ":  # no space at a line's end
+        while end - 1 > first and units[end - 1] == " ":  # no space at a line's end
             end -= 1
         target = width_pt - (indent_pt if k == 0 else 0.0) - ls
-        line = _line(units, first, end)
+        line = _line(runs, units, first, end)
         adv = sum(advances[first:end])
         chars = sum(counts[first:end])
         line.letter_spacing_pt = _line_spacing(
@@ -147,12 +172,21 @@ def break_paragraph(
     return lines
 
 
-def _measure_units(units, faces, measure) -> tuple[list[float], list[int]]:
-    """Each unit's advance without spacing, and its number of characters."""
+def _measure_units(runs, units, wides, faces, measure) -> tuple[list[float], list[int]]:
+    """Each unit's advance without spacing, and its number of characters (a wide unit is
+    one character, as wide as the face's em: measured once per face)."""
     cache: dict[tuple[str, str], float] = {}
+    em: dict[str, float] = {}
     advances, counts = [], []
-    for run, text in units:
+    for run, text, wide in zip(runs, units, wides, strict=True):
         face = faces[run]
+        if wide:
+            width = em.get(face)
+            if width is None:
+                width = em[face] = measure(face, "\u4e00")
+            advances.append(width)
+            counts.append(1)
+            continue
         total = 0.0
         for ch in text:
             width = cache.get((face, ch))
@@ -165,32 +199,14 @@ def _measure_units(units, faces, measure) -> tuple[list[float], list[int]]:
 
 
 def _skip_spaces(units, i: int) -> int:
-    while i < len(units) and units[i][1] == " ":
+    while i < len(units) and units[i] == " ":
         i += 1
     return i
 
 
-def _visible(advances, counts, start: int, end: int, spacing: float) -> float:
-    """Where the last glyph of units ``start:end`` ends, spaced by ``spacing``."""
-    return sum(advances[start:end]) + (sum(counts[start:end]) - 1) * spacing
-
-
-def _greedy_end(advances, counts, start: int, target: float, ls: float) -> int:
-    """The end of the longest line from ``start`` that fits ``target`` (at least one unit)."""
-    adv, chars = 0.0, 0
-    end = start
-    while end < len(advances):
-        adv_next, chars_next = adv + advances[end], chars + counts[end]
-        if end > start and adv_next + (chars_next - 1) * ls > target + _EPSILON:
-            break
-        adv, chars = adv_next, chars_next
-        end += 1
-    return end
-
-
 def _may_break(units, end: int) -> bool:
     """Whether a line may end before unit ``end`` (kinsoku)."""
-    before, after = units[end - 1][1], units[end][1]
+    before, after = units[end - 1], units[end]
     if before == " " or after == " ":
         return True
     return before[-1] not in NO_LINE_END and after[0] not in NO_LINE_START
@@ -220,9 +236,9 @@ def _kinsoku_end(units, advances, counts, start, end, target, ls) -> int:
     return end
 
 
-def _line(units, start: int, end: int) -> Line:
+def _line(runs, units, start: int, end: int) -> Line:
     line = Line()
-    for run, text in units[start:end]:
+    for run, text in zip(runs[start:end], units[start:end], strict=True):
         if line.pieces and line.pieces[-1].run == run:
             line.pieces[-1].text += text
         else:
