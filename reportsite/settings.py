@@ -11,9 +11,8 @@ variables with safe defaults:
 - ``REPORT_FONT_SET``: "gb2312" (仿宋_GB2312 …) or "windows" (仿宋/楷体 built-ins) for DOCX.
 - ``LOGIN_FAILURE_LIMIT`` / ``LOGIN_LOCKOUT_MINUTES``: failed logins for one login name from one
   address before that pair is refused, and for how long (default 5 and 15; django-axes).
-- ``REPORT_PDF_JUSTIFY``: "1" to justify PDF body lines character by character, flush with
-  both margins as Word does (default "0": WeasyPrint's lines, a line holding digits may end
-  up to half a character short; justifying costs about a third more time per PDF).
+- ``REPORT_PDF_JUSTIFY``: "0" to let WeasyPrint break PDF body lines (lines holding digits
+  or moved punctuation then end short); default "1": justified flush with both margins.
 """
 
 import os
@@ -269,7 +268,8 @@ TASKS = {
 BACKGROUND_THREADS = int(os.environ.get("BACKGROUND_THREADS", "1"))
 
 REPORT_FONT_SET = os.environ.get("REPORT_FONT_SET", "gb2312")
-REPORT_PDF_JUSTIFY = os.environ.get("REPORT_PDF_JUSTIFY", "0") == "1"
+REPORT_FONT_DIR = os.environ.get("REPORT_FONT_DIR", "")  # the office's own fonts (README)
+REPORT_PDF_JUSTIFY = os.environ.get("REPORT_PDF_JUSTIFY", "1") != "0"
 RENDER_CACHE_DIR = Path(os.environ.get("RENDER_CACHE_DIR", BASE_DIR / "var" / "render-cache"))
 
 LOGGING = {

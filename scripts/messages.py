@@ -59,7 +59,7 @@ AREAS: dict[str, list[str]] = {
         "drafts/management/commands/lint_report.py",
         "static/js/findings.js",
     ],
-    "rendering": ["drafts/rendering"],
+    "rendering": ["drafts/rendering", "drafts/admin_fonts.py", "templates/admin/fonts.html"],
     "downloads": ["drafts/downloads", "templates/downloads", "drafts/management/commands/prerender.py"],
     "review": ["drafts/review", "templates/review", "static/js/review.js", "static/js/zip.js"],
     "cycle": [

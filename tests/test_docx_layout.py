@@ -76,10 +76,14 @@ def test_it_sets_a4_and_the_gbt_margins_in_twips(doc):
     assert sect.right_margin.twips == 1474
 
 
-def test_it_sets_a_line_grid_of_579_twips(doc):
+def test_it_sets_a_grid_of_22_lines_of_579_twips_and_28_characters(doc):
+    # Issue 12: linesAndChars with the character pitch, so that Word's 页面设置 reads 22 × 28.
     grid = doc.sections[0]._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "lines"
+    assert grid.get(qn("w:type")) == "linesAndChars"
     assert grid.get(qn("w:linePitch")) == "579"
+    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+    assert grid.get(qn("w:charSpace")) == "-842"
+    assert int(8845 / 20 / pitch) == 28  # the text block, 11906 - 1587 - 1474 twips
 
 
 def test_every_body_paragraph_has_exact_579_twip_lines(doc):
@@ -96,7 +100,9 @@ def test_every_run_names_its_east_asian_and_latin_fonts(doc):
         rfonts = run._r.rPr.find(qn("w:rFonts"))
         assert rfonts.get(qn("w:eastAsia")) in fonts.values()
         assert rfonts.get(qn("w:hint")) == "eastAsia"
-        assert rfonts.get(qn("w:ascii")) == "Times New Roman"
+        # Issue 12: the title's digits in the title face (they were a light Times New Roman).
+        latin = fonts["title"] if run._r.getparent().style == "Title" else "Times New Roman"
+        assert rfonts.get(qn("w:ascii")) == latin
 
 
 def test_the_runs_use_the_font_of_their_role(doc):
@@ -124,10 +130,12 @@ def test_no_theme_font_attribute_overrides_the_names(data):
         assert "Theme=" not in xml and "w:cstheme" not in xml, part
 
 
-def test_runs_are_tightened_by_five_twentieths_of_a_point(doc):
+def test_runs_are_tightened_by_six_twentieths_of_a_point(doc):
+    # Issue 12: -5 became -6 so that 28 characters also fit LibreOffice's character grid,
+    # whose pitch it rounds down to 15.73 pt (28 x 15.75 pt did not fit; see docx_writer).
     body = [r for p in doc.paragraphs if p.style.name == "Report Body" for r in p.runs]
     assert body
-    assert all(r._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5" for r in body)
+    assert all(r._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-6" for r in body)
 
 
 def test_body_paragraphs_indent_the_first_line_two_characters(doc):

@@ -108,3 +108,57 @@ def test_it_breaks_a_pasted_code_of_100000_characters_into_lines_that_fit():
     assert "".join(line.text for line in lines) == word
     for line in lines[:-1]:
         assert len(line.text) * (SIZE / 2 + SPACING) <= WIDTH + 0.01
+
+
+def test_it_pulls_closing_marks_back_when_none_can_be_pushed_over():
+    # 23 characters and four full stops on a 26-character first line: every break within
+    # MAX_PUSH characters would start a line with 。, so the last 。 comes back onto the line.
+    lines = lines_of("政" * 23 + "。。。。")
+    assert [line.text for line in lines] == ["政" * 23 + "。。。。"]
+    squeezed = lines[0]
+    assert squeezed.letter_spacing_pt < SPACING
+    assert visible_end(squeezed) == pytest.approx(WIDTH - INDENT - SPACING)
+
+
+def test_a_line_never_ends_past_the_margin_with_a_quantized_spacing():
+    step = 16 / 1000
+
+    def quantize(wanted):  # the widest spacing in whole steps that is not wider
+        import math
+
+        return math.floor(wanted / step) * step
+
+    text = "工作" * 11 + "完成8次" + "政" * 20 + "“两个维护”" + "政" * 40
+    lines = break_paragraph(
+        [text],
+        ["body"],
+        measure,
+        width_pt=WIDTH,
+        indent_pt=INDENT,
+        letter_spacing_pt=SPACING,
+        quantize=quantize,
+    )
+    for k, line in enumerate(lines[:-1]):
+        room = WIDTH - (INDENT if k == 0 else 0) - SPACING
+        assert visible_end(line) <= room + 1e-9
+        assert room - visible_end(line) < len(line.text) * step
+
+
+def test_a_line_ending_within_the_snap_keeps_the_paragraphs_spacing():
+    # 27 characters and two digits: 0.22 pt short at the default spacing.
+    text = "政" * 25 + "12" + "政" * 40
+    snapped = lines_of_snap(text, snap=0.3)
+    assert snapped[0].letter_spacing_pt == SPACING
+    assert lines_of_snap(text, snap=0.0)[0].letter_spacing_pt != SPACING
+
+
+def lines_of_snap(text, snap):
+    return break_paragraph(
+        [text],
+        ["body"],
+        measure,
+        width_pt=WIDTH,
+        indent_pt=INDENT,
+        letter_spacing_pt=SPACING,
+        snap_pt=snap,
+    )

@@ -7,13 +7,20 @@ writer only turn blocks into markup. Pure Python: no ORM, no request.
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from .. import document, numbering
-from .linebreak import NO_LINE_END, NO_LINE_START
+from .titles import break_title, char_width, text_width
+
+__all__ = [
+    "Block",
+    "Run",
+    "break_title",
+    "build_blocks",
+    "char_width",
+    "official_name",
+    "text_width",
+]
 
 # A lead sentence gets a 。 unless it already ends with one of these.
 _SENTENCE_END = "。！？；：…!?;:"
@@ -65,142 +72,13 @@ def lead_sentence(lead: str) -> str:
     return lead
 
 
-def char_width(ch: str) -> float:
-    """Width in body characters: half-width Latin and digits count as half a character."""
-    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5
-
-
-def text_width(text: str) -> float:
-    return sum(char_width(ch) for ch in text)
-
-
-# Words a report title must not be broken inside (there is no dictionary at hand; these
-# are the words titles of this kind are made of), plus numbers with their unit (2025年度).
-_TITLE_WORDS = (
-    "关于",
-    "中共",
-    "年度",
-    "同志",
-    "述职",
-    "述廉",
-    "述德",
-    "述法",
-    "述学",
-    "述责",
-    "报告",
-    "履行",
-    "全面",
-    "从严",
-    "治党",
-    "主体",
-    "责任",
-    "个人",
-    "廉洁",
-    "自律",
-    "情况",
-    "党组",
-    "党委",
-    "书记",
-    "局长",
-    "县长",
-    "镇长",
-    "主任",
-    "发展",
-    "改革",
-    "工作",
-    "建设",
-    "落实",
-    "意识形态",
-    "德能勤绩廉",
-    "学职法廉",
-    "领导",
-    "干部",
-    "班子",
-    "成员",
-    "党风",
-    "廉政",
-    "政治",
-    "思想",
-    "作风",
-    "纪律",
-    "依法",
-    "行政",
-    "执行",
-    "民主",
-    "生活",
-    "会议",
-    "对照",
-    "检查",
-    "专题",
-    "整改",
-    "分管",
-    "副",
-)
-_NUMBER_UNIT = re.compile(r"[0-9０-９〇一二三四五六七八九十]+[年月日度届次]+")
-
-
-def _inside_words(text: str) -> set[int]:
-    """Positions ``i`` where breaking before ``text[i]`` would split a word."""
-    inside: set[int] = set()
-    for word in _TITLE_WORDS:
-        start = text.find(word)
-        while start != -1:
-            inside.update(range(start + 1, start + len(word)))
-            start = text.find(word, start + 1)
-    for match in _NUMBER_UNIT.finditer(text):
-        inside.update(range(match.start() + 1, match.end()))
-    return inside
-
-
-def break_title(title: str, max_chars: int) -> list[str]:
-    """Break a long title into lines of about equal length (symmetric when centred).
-
-    Never breaks inside a run of Latin letters or digits (``2025``), never starts a line
-    with closing punctuation or ends one with opening punctuation; avoids breaking inside
-    the words titles are made of and prefers breaking after punctuation and 的/和/与/及, so
-    whole words stay together even at the cost of slightly unequal lines.
-    """
-    title = title.strip(_STRIP)
-    total = text_width(title)
-    if total <= max_chars or len(title) < 2:
-        return [title] if title else []
-    n_lines = math.ceil(total / max_chars)
-    lines: list[str] = []
-    rest = title
-    while n_lines > 1:
-        target = text_width(rest) / n_lines
-        inside = _inside_words(rest)
-        best, best_score = None, None
-        acc = 0.0
-        for i in range(1, len(rest)):
-            acc += char_width(rest[i - 1])
-            if acc > max_chars:
-                break
-            if text_width(rest[i:]) > max_chars * (n_lines - 1):
-                continue
-            left, right = rest[i - 1], rest[i]
-            if right in NO_LINE_START or left in NO_LINE_END:
-                continue
-            if left.isascii() and right.isascii() and left.isalnum() and right.isalnum():
-                continue
-            score = abs(acc - target)
-            if i in inside:
-                score += 4
-            if left in "，、；：。）》”":
-                score -= 1.5
-            elif left in "的和与及暨":
-                score -= 1.0
-            if right == "的":
-                score += 2
-            if best_score is None or score < best_score:
-                best, best_score = i, score
-        if best is None:
-            best = max(1, int(target))
-        lines.append(rest[:best])
-        rest = rest[best:]
-        n_lines -= 1
-    lines.append(rest)
-    return lines
+def official_name(tree: document.Report) -> str:
+    """The official the report is by: the signature's name, else the name that ends the
+    byline (``示例县发展和改革局局长 张三`` -> ``张三``), else the byline."""
+    if tree.signature and tree.signature.name.strip():
+        return tree.signature.name.strip()
+    byline = tree.byline.strip()
+    return byline.split()[-1] if byline else ""
 
 
 def signature_indents(name: str, date_text: str, gap: float = 2.0) -> tuple[float, float]:

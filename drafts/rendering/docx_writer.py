@@ -3,17 +3,28 @@
 What Word and WPS need to open the file with the right fonts and no repair prompt
 (layout.md): East Asian font names (``w:eastAsia``) with ``w:hint="eastAsia"`` on the
 defaults, the styles and every run, the template's theme font attributes removed, Times New
-Roman for Latin and digits, ``docGrid`` 579 with exact 579-twip lines, −5 character
-spacing, ``evenAndOddHeaders`` with two footers carrying a PAGE field between em dashes,
-built-in heading styles (navigation pane) and numbering written as text.
+Roman for Latin and digits, ``evenAndOddHeaders`` with two footers carrying a PAGE field
+between em dashes, built-in heading styles (navigation pane) and numbering written as text.
+
+The grid, as Word, WPS and LibreOffice lay it out (measured in LibreOffice,
+``tests/test_docx_formal.py``): ``docGrid`` ``linesAndChars`` with pitch 579 and the
+character pitch of 28 characters, so Word's 页面设置 reads 22 行 × 28 字; every paragraph
+exact 579-twip lines and ``snapToGrid`` off, so the 22 pt title lines take one grid line
+each (LibreOffice gave them two) and characters are not put in grid cells (LibreOffice
+rounds the cell down to 15.73 pt, narrower than a 16 pt character, and gave each two: 8
+pages instead of 6); 28 characters fit by the run spacing instead, −6 twips (28 × 15.7 pt
+inside LibreOffice's 28 cells; −5 did not fit); ``overflowPunct`` 1, which LibreOffice
+reads inverted (0 made it hang line-end punctuation into the margin and leave some
+undrawn). No widow control: every full page has 22 lines; headings keep with the next
+paragraph.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import math
 import threading
-from datetime import UTC, datetime
 from functools import lru_cache
 
 from docx import Document
@@ -22,6 +33,7 @@ from docx.oxml.ns import qn
 
 from .. import document
 from ..textclean import clean_line, clean_text
+from . import docx_package
 from .blocks import Block, Run, build_blocks, text_width
 from .limits import check_size
 from .profile import TWIPS_PER_PT, LayoutProfile, default_profile, mm_to_twips
@@ -76,7 +88,7 @@ def render_docx(
     blocks = build_blocks(tree, title_chars=profile.title_max_chars) or [Block("blank")]
     for block in blocks:  # (an empty report still gets the one paragraph Word expects)
         sect_pr.addprevious(_paragraph(block, profile))
-    _core_properties(doc, tree, draft=draft)
+    docx_package.core_properties(doc, tree, draft=draft)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -102,7 +114,7 @@ def _template(profile: LayoutProfile, draft: bool) -> bytes:
     _setup_styles(doc, profile)
     _setup_section(doc, profile, draft=draft)
     _prune(doc)
-    _font_table(doc, profile)
+    docx_package.clean(doc, profile)
     _compat_mode(doc)
     out = io.BytesIO()
     doc.save(out)
@@ -156,29 +168,6 @@ def _compat_mode(doc) -> None:
     for setting in doc.settings.element.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")
-
-
-# Where a reader's PC lacks a GB2312-era font, Word falls back to the ``altName``.
-_ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"}
-
-
-def _font_table(doc, profile: LayoutProfile) -> None:
-    """Declare the Chinese fonts (GB2312 charset, with a built-in alternative name)."""
-    from lxml import etree
-
-    part = next(r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable"))
-    root = etree.fromstring(part.blob)
-    known = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
-    for name in dict.fromkeys(profile.docx_fonts.values()):
-        if name in known:
-            continue
-        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
-        if name in _ALT_NAMES:
-            etree.SubElement(font, qn("w:altName"), {qn("w:val"): _ALT_NAMES[name]})
-        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})
-        etree.SubElement(font, qn("w:family"), {qn("w:val"): "modern" if "黑" in name else "roman"})
-        etree.SubElement(font, qn("w:pitch"), {qn("w:val"): "variable"})
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # -- low-level XML helpers ---------------------------------------------------------
@@ -243,21 +232,21 @@ def _cached_ppr(
     outline: int | None = None,
     keep_next: bool = False,
     line_twips: int | None = None,
-    snap: bool = True,
     style: str | None = None,
+    widow_control: bool = False,
 ) -> OxmlElement:
-    """A ``w:pPr`` with children in schema order."""
+    """A ``w:pPr`` with children in schema order (see the module's notes on the grid)."""
     ppr = OxmlElement("w:pPr")
     if style:
         ppr.append(_el("w:pStyle", val=style))
     if keep_next:
         ppr.append(_el("w:keepNext"))
-    ppr.append(_el("w:widowControl"))
+    ppr.append(_el("w:widowControl", val=int(widow_control)))
     ppr.append(_el("w:kinsoku", val=1))
+    ppr.append(_el("w:overflowPunct", val=1))
     ppr.append(_el("w:autoSpaceDE", val=0))
     ppr.append(_el("w:autoSpaceDN", val=0))
-    if not snap:
-        ppr.append(_el("w:snapToGrid", val=0))
+    ppr.append(_el("w:snapToGrid", val=0))
     line = line_twips if line_twips is not None else profile.line_pitch_twips
     ppr.append(_el("w:spacing", before=0, after=0, line=line, lineRule="exact"))
     ind = {"left": left_twips, "right": right_twips}
@@ -366,7 +355,7 @@ def _setup_styles(doc, profile: LayoutProfile) -> None:
     for name in ("Footer", "Header"):
         restyle(
             styles[name],
-            _ppr(profile, line_twips=round(pn_size * TWIPS_PER_PT), snap=False),
+            _ppr(profile, line_twips=round(pn_size * TWIPS_PER_PT)),
             _rpr(fonts["song"], fonts["song"], pn_size, spacing=0),
         )
 
@@ -408,8 +397,9 @@ def _setup_section(doc, profile: LayoutProfile, *, draft: bool) -> None:
         pg_mar.set(qn(f"w:{key}"), str(value))
     grid = sect_pr.find(qn("w:docGrid"))
     grid.attrib.clear()
-    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:type"), "linesAndChars")
     grid.set(qn("w:linePitch"), str(p.line_pitch_twips))
+    grid.set(qn("w:charSpace"), str(char_space(p)))
 
     doc.settings.odd_and_even_pages_header_footer = True
     inset = round(p.page_number_inset_chars * p.page_number_size_pt * TWIPS_PER_PT)
@@ -418,6 +408,18 @@ def _setup_section(doc, profile: LayoutProfile, *, draft: bool) -> None:
     if draft:
         for header in (section.header, section.even_page_header):
             _draft_header(header, profile)
+
+
+def char_space(profile: LayoutProfile) -> int:
+    """``w:charSpace``: what the character pitch of ``chars_per_line`` characters in the text
+    block's width adds to the body size, in 4096ths of a point, rounded down so that Word
+    counts the full number (28 in 442.25 pt: 15.7946 pt, -842)."""
+    p = profile
+    width_twips = mm_to_twips(p.page_width_mm) - mm_to_twips(p.margin_left_mm) - mm_to_twips(
+        p.margin_right_mm
+    )
+    pitch_pt = width_twips / TWIPS_PER_PT / p.chars_per_line
+    return math.floor((pitch_pt - p.body_size_pt) * 4096)
 
 
 def _page_number_footer(
@@ -437,7 +439,6 @@ def _page_number_footer(
             left_twips=left_twips,
             right_twips=right_twips,
             line_twips=round(pn_size * TWIPS_PER_PT),
-            snap=False,
         )
     )
     dash = profile.page_number_dash
@@ -478,7 +479,6 @@ def _draft_header(header, profile: LayoutProfile) -> None:
             style="Header",
             align="right",
             line_twips=round(profile.body_size_pt * TWIPS_PER_PT),
-            snap=False,
         )
     )
     r = OxmlElement("w:r")
@@ -488,23 +488,6 @@ def _draft_header(header, profile: LayoutProfile) -> None:
     t.text = profile.draft_mark
     r.append(t)
     para.append(r)
-
-
-def _core_properties(doc, tree: document.Report, *, draft: bool) -> None:
-    props = doc.core_properties
-    props.title = tree.title or "述职述廉报告"
-    author = (tree.signature.name if tree.signature else "") or tree.byline
-    props.author = author
-    props.last_modified_by = author
-    props.subject = "述职述廉报告"
-    props.language = "zh-CN"
-    props.keywords = "草稿" if draft else ""
-    props.comments = ""
-    props.category = ""
-    now = datetime.now(UTC).replace(microsecond=0)
-    props.created = now
-    props.modified = now
-    props.revision = 1
 
 
 # -- paragraphs ----------------------------------------------------------------------
@@ -517,7 +500,16 @@ def _paragraph(block: Block, profile: LayoutProfile) -> OxmlElement:
     if kind == "title":
         p.append(_ppr(profile, style="Title", align="center", keep_next=True))
         for k, run in enumerate(block.runs):
-            r = _run(run.text, fonts["title"], profile, size=profile.title_size_pt, spacing=0)
+            # Digits and Latin letters in the title face too (as in the PDF), not in a light
+            # Times New Roman beside the heavy 小标宋.
+            r = _run(
+                run.text,
+                fonts["title"],
+                profile,
+                size=profile.title_size_pt,
+                spacing=0,
+                latin=fonts["title"],
+            )
             if k:
                 r.insert(1, _el("w:br"))
             p.append(r)
@@ -557,11 +549,12 @@ def _paragraph(block: Block, profile: LayoutProfile) -> OxmlElement:
         for run in block.runs:
             p.append(_run(run.text, fonts["body"], profile))
         return p
-    # "Keep with next" on a long paragraph makes LibreOffice (and WPS) move all of it to the
-    # next page; widow control already carries two lines over, so keep only short ones.
-    keep = (
-        block.keep_with_next and text_width(block.text) <= KEEP_MAX_LINES * profile.chars_per_line
-    )
+    # The paragraph before the signature keeps with it, so that no page holds the signature
+    # alone: Word then carries the paragraph's last line over, LibreOffice (and WPS) all of
+    # it, so only a short one keeps; a long one gets widow control instead (two lines go
+    # along when it crosses the page).
+    short = text_width(block.text) <= KEEP_MAX_LINES * profile.chars_per_line
+    keep = block.keep_with_next and short
     p.append(
         _ppr(
             profile,
@@ -569,6 +562,7 @@ def _paragraph(block: Block, profile: LayoutProfile) -> OxmlElement:
             align="both",
             first_line_chars=profile.first_line_indent_chars,
             keep_next=keep,
+            widow_control=block.keep_with_next and not short,
             outline=ITEM_OUTLINE_LEVEL if "item-paren" in block.classes else None,
         )
     )
@@ -598,12 +592,13 @@ def _run(
     size: float | None = None,
     bold: bool | None = None,
     spacing: int | None = None,
+    latin: str | None = None,
 ) -> OxmlElement:
     r = OxmlElement("w:r")
     r.append(
         _rpr(
             east_asia,
-            profile.latin_font,
+            latin or profile.latin_font,
             size or profile.body_size_pt,
             bold=bold,
             spacing=profile.docx_char_spacing_twips if spacing is None else spacing,

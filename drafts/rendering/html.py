@@ -19,10 +19,12 @@ from html import escape
 from itertools import groupby
 
 from .. import document
-from .blocks import Block, Run, build_blocks
+from .blocks import Block, Run, build_blocks, official_name
 from .fontmetrics import measurer
 from .linebreak import break_paragraph
-from .profile import MM_PER_PT, LayoutProfile, default_profile
+from .pdf_bold import CSS_FLAG
+from .profile import MM_PER_PT, LayoutProfile, default_profile, mm_to_pt
+from .spacing import achievable
 
 _GROUP_TAGS = {
     "head": ('<header class="gbt-head">', "</header>"),
@@ -59,7 +61,7 @@ def render_document(
     that spacing; skipped when the PDF faces are not installed."""
     profile = profile or default_profile()
     title = escape(tree.title.strip() or "述职述廉报告")
-    author = escape((tree.signature.name if tree.signature else "").strip() or tree.byline.strip())
+    author = escape(official_name(tree))
     mark = (
         f'<div class="gbt-draft-mark" aria-hidden="true">{escape(profile.draft_mark)}</div>'
         if draft
@@ -85,31 +87,54 @@ def _measure(profile: LayoutProfile):
         {
             "body": (fonts["body"][0], 400, size),
             "kai": (fonts["kai"][0], 400, size),
+            "hei": (fonts["hei"][0], 400, size),
             "lead": (fonts["lead"][0], 700, size),
         }
     )
 
 
-def _face(run: Run) -> str:
+def _face(run: Run, block: Block) -> str:
     """The face a run is set in (as the print CSS has it)."""
+    if block.kind == "heading":
+        return "hei"
     if run.role in ("marker", "lead") and run.style == "paren":
         return "kai"
     return "lead" if run.role == "lead" else "body"
 
 
+# Justified lines end this far inside the text block, give or take the spacing steps the PDF
+# can show (0.016 pt a character, so up to 0.45 pt short): a full line of 28 characters and
+# one of 27 with two digits then both end within SNAP_PT of it at the body's own spacing
+# and need no span of their own. Every line ends within 0.3 mm of the edge, none past it.
+EDGE_SAFETY_PT = 0.35
+# A line that ends this close to the target at the paragraph's spacing keeps it (no span).
+SNAP_PT = 0.3
+
+
+def default_spacing(profile: LayoutProfile) -> tuple[float, float]:
+    """``(spacing on the page, CSS value)`` of body text: the profile's letter spacing, or
+    the nearest tighter one the PDF can show exactly (:mod:`.spacing`)."""
+    return achievable(profile.pdf_letter_spacing_pt, profile.body_size_pt)
+
+
 def _broken_runs_html(block: Block, profile: LayoutProfile, measure) -> str:
-    """The paragraph's runs, each line whose spacing differs from the default wrapped in a
-    ``<span class="gbt-ln">`` with that spacing. Lines are not separated by ``<br/>``: a
-    justified line fills the measure exactly, so WeasyPrint breaks after it anyway, and each
-    extra element costs it layout time (a span and a ``<br/>`` per line: 1.8x the render)."""
+    """The paragraph's runs broken into lines here, separated by newlines (the paragraph is
+    ``white-space: pre``, so WeasyPrint breaks nowhere else and lays each line out once),
+    each line whose spacing differs from the paragraph's wrapped in a ``span.gbt-ln`` with
+    its own. Only lines that would end short get a span: each element costs WeasyPrint
+    style and layout time."""
     runs = block.runs
+    size = profile.body_size_pt
+    page_ls, _ = default_spacing(profile)
     lines = break_paragraph(
         [r.text for r in runs],
-        [_face(r) for r in runs],
+        [_face(r, block) for r in runs],
         measure,
-        width_pt=profile.chars_per_line * profile.char_pitch_pt,
+        width_pt=mm_to_pt(profile.text_width_mm) + page_ls - EDGE_SAFETY_PT,
         indent_pt=profile.first_line_indent_chars * profile.char_pitch_pt,
-        letter_spacing_pt=profile.pdf_letter_spacing_pt,
+        letter_spacing_pt=page_ls,
+        quantize=lambda wanted: achievable(wanted, size)[0],
+        snap_pt=SNAP_PT,
     )
     anchored: set[int] = set()
     out = []
@@ -119,13 +144,14 @@ def _broken_runs_html(block: Block, profile: LayoutProfile, measure) -> str:
             run = runs[piece.run]
             anchor = run.anchor if piece.run not in anchored else ""
             anchored.add(piece.run)
-            inner.append(_run_html(replace(run, text=piece.text, anchor=anchor)))
+            inner.append(_run_html(replace(run, text=piece.text, anchor=anchor), wrap=False))
         text = "".join(inner)
         spacing = line.letter_spacing_pt
-        if spacing is not None and abs(spacing - profile.pdf_letter_spacing_pt) > 0.001:
-            text = f'<span class="gbt-ln" style="letter-spacing:{spacing:.4f}pt">{text}</span>'
+        if spacing is not None and spacing != page_ls:
+            css = achievable(spacing, size)[1]
+            text = f'<span class="gbt-ln" style="letter-spacing:{css:.6f}pt">{text}</span>'
         out.append(text)
-    return "".join(out)
+    return "\n".join(out)
 
 
 def _body(tree: document.Report, profile: LayoutProfile, measure=None) -> str:
@@ -168,7 +194,8 @@ def _block_html(block: Block, profile: LayoutProfile, measure=None) -> str:
     if kind.startswith("signature-"):
         em = block.right_indent_chars * profile.char_pitch_pt / profile.body_size_pt
         attrs += f' style="padding-right:{em:.3f}em"'
-    if kind == "para" and measure is not None:
+    if kind in ("para", "heading") and measure is not None:
+        classes.append("gbt-lines")
         runs = _broken_runs_html(block, profile, measure)
     else:
         runs = "".join(_run_html(r) for r in block.runs)
@@ -236,8 +263,10 @@ def _chars_html(text: str) -> str:
     return "".join(out)
 
 
-def _run_html(run: Run) -> str:
-    text = _text_html(run.text)
+def _run_html(run: Run, *, wrap: bool = True) -> str:
+    """A run's markup; ``wrap``: long unbreakable runs get break opportunities (not for
+    lines broken here)."""
+    text = _text_html(run.text) if wrap else _chars_html(run.text)
     if not run.anchor and (run.role == "text" or (run.role == "marker" and run.style != "paren")):
         return text
     if run.role == "text":
@@ -251,6 +280,14 @@ def _run_html(run: Run) -> str:
 
 
 # -- print CSS -------------------------------------------------------------------
+
+
+def _lead_weight(profile: LayoutProfile) -> str:
+    """Bold lead sentences: a bold weight, or, in a face without bold, the mark the PDF
+    writer emboldens (:mod:`.pdf_bold`)."""
+    if profile.pdf_fonts["lead"][0] in profile.pdf_synthetic_bold:
+        return f"font-weight: normal; {CSS_FLAG}: 1;"
+    return "font-weight: bold;"
 
 
 def print_css(profile: LayoutProfile, *, draft: bool = False) -> str:
@@ -300,8 +337,8 @@ html {{ font-size: {size}pt; }}
 body {{ margin: 0; }}
 .gbt-doc {{
   font-family: {p.pdf_font_list("body")}; font-size: {size}pt; line-height: {pitch}pt;
-  letter-spacing: {p.pdf_letter_spacing_pt}pt; text-align: justify; color: #000;
-  orphans: 2; widows: 2;
+  letter-spacing: {default_spacing(p)[1]:.6f}pt; text-align: justify; color: #000;
+  orphans: 1; widows: 1;
 }}
 .gbt-doc * {{ line-height: {pitch}pt; }}
 .gbt-doc .gbt-fb {{ line-height: 1em; }}
@@ -315,13 +352,13 @@ body {{ margin: 0; }}
 .gbt-doc .gbt-subtitle, .gbt-doc .gbt-byline {{ font-family: {p.pdf_font_list("kai")}; text-align: center; }}
 .gbt-blank {{ height: {pitch}pt; }}
 .gbt-p, .gbt-heading {{ text-indent: {indent:.2f}pt; }}
-.gbt-ln {{ white-space: nowrap; }}
+.gbt-lines {{ white-space: pre; }}
 .gbt-heading {{
   font-family: {p.pdf_font_list("hei")}; bookmark-level: 1 !important;
   bookmark-label: content(text); break-after: avoid; text-align: left;
 }}
 .gbt-lead-paren, .gbt-marker-paren {{ font-family: {p.pdf_font_list("kai")}; }}
-.gbt-lead-arabic, .gbt-lead-ordinal, .gbt-lead-none {{ font-family: {p.pdf_font_list("lead")}; font-weight: bold; }}
+.gbt-lead-arabic, .gbt-lead-ordinal, .gbt-lead-none {{ font-family: {p.pdf_font_list("lead")}; {_lead_weight(p)} }}
 .gbt-keep {{ break-after: avoid; }}
 .gbt-signature {{ break-before: avoid; break-inside: avoid; }}
 .gbt-signature-name, .gbt-signature-date {{ text-align: right; }}

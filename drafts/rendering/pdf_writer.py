@@ -15,6 +15,7 @@ import zlib
 from functools import lru_cache
 
 from .. import document
+from . import pdf_bold
 from .html import print_css, render_document
 from .limits import check_size
 from .profile import LayoutProfile, default_profile
@@ -25,6 +26,9 @@ _local = threading.local()
 
 
 def _weasyprint():
+    from . import fontdirs
+
+    fontdirs.configure_from_settings()  # before WeasyPrint loads fontconfig
     import weasyprint
 
     _set_deflate_level()
@@ -203,7 +207,10 @@ def render_pdf(
     """The PDF of ``tree`` as bytes. Raises :class:`.limits.TooLarge` for oversized trees."""
     check_size(tree)
     profile = profile or default_profile()
+    _weasyprint()  # fontconfig set up (fontdirs) before the line breaker asks it for faces
     ensure_weasyprint_logging()
+    if profile.pdf_synthetic_bold:
+        pdf_bold.install()
     fetcher = data_only_fetcher_class()()
     font_config = _font_config()
     html_text = render_document(

@@ -56,9 +56,8 @@ PDF_FONTS: dict[str, tuple[str, ...]] = {
     # FandolSong Bold stands in for 小标宋: as heavy, and far quicker to subset than Noto.
     "title": ("FandolSong", NOTO_SERIF),
     "page_number": ("FandolSong", NOTO_SERIF),
-    # Bold lead sentences: FandolFang has no bold face and WeasyPrint does not embolden,
-    # so the bold Song face (the title's) stands in for 仿宋加粗.
-    "lead": ("FandolSong", NOTO_SERIF),
+    # Bold lead sentences in the body face, emboldened where it has no bold (pdf_bold.py).
+    "lead": ("FandolFang", NOTO_SERIF),
 }
 
 
@@ -75,8 +74,9 @@ class LayoutProfile:
     lines_per_page: int = 22
     chars_per_line: int = 28
     line_pitch_twips: int = 579  # 28.95 pt; 580 fits only 21 lines
-    # Letter spacing so that 28 characters of 16 pt fit 156 mm.
-    docx_char_spacing_twips: int = -5  # w:spacing w:val (twentieths of a point)
+    # Letter spacing so that 28 characters of 16 pt fit 156 mm: in the DOCX also inside
+    # LibreOffice's character grid, whose 28 cells it rounds to 440.4 pt (docx_writer).
+    docx_char_spacing_twips: int = -6  # w:spacing w:val (twentieths of a point)
     pdf_letter_spacing_pt: float = -0.22
     # Type sizes (pt).
     body_size_pt: float = 16.0  # 3号
@@ -96,9 +96,11 @@ class LayoutProfile:
     latin_font: str = "Times New Roman"
     pdf_fonts: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(PDF_FONTS))
     title_weight: int = 700  # the bold face of the title font stands in for 小标宋
+    # Families whose bold the PDF writer synthesises (no bold face installed).
+    pdf_synthetic_bold: tuple[str, ...] = ("FandolFang",)
     # PDF body lines broken here and justified character by character (flush with both
     # margins, as Word's 两端对齐); off, WeasyPrint breaks them and justifies by spaces only.
-    pdf_justify_lines: bool = False
+    pdf_justify_lines: bool = True
     # Draft mark text (rendered when a report is not approved).
     draft_mark: str = "草稿"
 
@@ -158,9 +160,30 @@ def default_profile() -> LayoutProfile:
 
     overrides = dict(getattr(settings, "RENDER_PROFILE", None) or {})
     overrides.setdefault("font_set", getattr(settings, "REPORT_FONT_SET", "gb2312"))
-    overrides.setdefault("pdf_justify_lines", getattr(settings, "REPORT_PDF_JUSTIFY", False))
+    overrides.setdefault("pdf_justify_lines", getattr(settings, "REPORT_PDF_JUSTIFY", True))
+    for name, value in _installed_fonts(getattr(settings, "REPORT_FONT_DIR", "") or "").items():
+        overrides.setdefault(name, value)
     key = json.dumps(overrides, sort_keys=True, ensure_ascii=False, default=list)
     return _profile(key)
+
+
+@lru_cache(maxsize=4)
+def _installed_fonts(font_dir: str) -> dict:
+    """The PDF fonts of this machine (:mod:`.fontroles`): the office's own fonts where
+    fontconfig (with ``REPORT_FONT_DIR``) finds them, else the stand-ins; read once per
+    process. They are part of the profile, so the render cache sees a change of fonts."""
+    from . import fontdirs, fontmetrics, fontroles
+
+    fontdirs.configure(font_dir or None)
+    faces = fontroles.resolve(fontmetrics.find_face)
+    if not any(face.family for face in faces.values()):  # no fontconfig: keep the defaults
+        return {}
+    body = faces["body"]
+    return {
+        "pdf_fonts": {role: list(families) for role, families in fontroles.pdf_fonts(faces).items()},
+        "title_weight": faces["title"].weight,
+        "pdf_synthetic_bold": [body.family] if body.synthetic_bold else [],
+    }
 
 
 @lru_cache(maxsize=8)
@@ -169,6 +192,8 @@ def _profile(overrides_json: str) -> LayoutProfile:
     if "pdf_fonts" in overrides:
         fonts = {k: tuple(v) for k, v in overrides["pdf_fonts"].items()}
         overrides["pdf_fonts"] = {**PDF_FONTS, **fonts}
+    if "pdf_synthetic_bold" in overrides:
+        overrides["pdf_synthetic_bold"] = tuple(overrides["pdf_synthetic_bold"])
     profile = LayoutProfile(**overrides)
     profile.docx_fonts  # noqa: B018 - validates font_set early with a clear message
     return profile
