@@ -43,6 +43,7 @@ def check_context(report: Report) -> checks.CheckContext:
         section_suggested={
             i: s.suggested_chars for i, s in enumerate(report.sections.all()) if s.suggested_chars
         },
+        year=report.year.year,
     )
 
 

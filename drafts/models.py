@@ -239,6 +239,34 @@ class Entry(models.Model):
         return self.lead
 
 
+class PartVersion(models.Model):
+    """The version of one part of a draft, its optimistic lock (``drafting.editing.take_lock``).
+
+    Parts: ``start`` (title, subtitle, byline, opening), ``end`` (closing and signature),
+    ``structure`` (which sections, in which order) and ``section:<pk>`` (a section's fields
+    and its items). Two edits conflict only when they change the same part. ``writer`` and
+    ``seq`` name the browser tab that saved it last and that tab's number of the save, so
+    that a tab's own saves arriving out of order (a save sent as the page unloads, then the
+    reloaded page's) are put in order instead of refused. A missing row is version 0.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="part_versions")
+    part = models.CharField(max_length=30)
+    version = models.PositiveIntegerField(default=0)
+    writer = models.CharField(max_length=40, blank=True)
+    seq = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("part version")
+        verbose_name_plural = _("part versions")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "part"], name="one_version_per_report_part")
+        ]
+
+    def __str__(self):
+        return f"{self.report_id}/{self.part}@{self.version}"
+
+
 class ContentBackup(models.Model):
     """A report's tree kept before its content was replaced (import, carry-over), for recovery."""
 

@@ -45,6 +45,7 @@ ROUTES = {
     "import_cancel": Case("POST", False),
     "import_restore": Case("POST", True),
     "apply_fix": Case("POST", True, (("where", "opening"), ("step", "start"))),
+    "findings_panel": Case("GET", True),
 }
 
 
@@ -68,6 +69,8 @@ def _url(name, report, year):
         return reverse(name, args=[report.pk, "start"])
     if name in ("wizard", "autosave", "import_restore", "apply_fix"):
         return reverse(name, args=[report.pk])
+    if name == "findings_panel":
+        return reverse(name, args=[report.pk]) + "?step=start"
     if name == "import_start":
         return reverse(name) + f"?report={report.pk}"
     return reverse(name)

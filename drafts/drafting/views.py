@@ -8,6 +8,7 @@ official's report, or one the user reviews, is not found here.
 from __future__ import annotations
 
 import json
+import re
 from functools import wraps
 
 from django.contrib import messages
@@ -162,6 +163,9 @@ def wizard_step(request, report_id, step):
     return _render_step(request, report, tree, all_steps, *found)
 
 
+FOCUS_KEY = "drafting_focus"  # the element the next step page scrolls to and focuses
+
+
 def _render_step(request, report, tree, all_steps, index, current, *, refused=None, status=200):
     section = current.section
     items = []
@@ -177,8 +181,16 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
         ]
     total = tree.char_count()
     findings = findings_for(report, tree)
-    rows = findings_panel.rows(findings, steps.Layout.of(report), editable=report.is_editable)
+    versions = editing.part_versions(report)
+    rows = findings_panel.rows(
+        findings, steps.Layout.of(report), editable=report.is_editable, versions=versions
+    )
+    part = editing.step_part(current)
     context = {
+        "part": part,
+        "part_version": versions.get(part, 0),
+        "part_writer": editing.part_writer(report, part) if part else "",
+        "structure_version": versions[editing.STRUCTURE],
         "report": report,
         "tree": tree,
         "step": current.key,
@@ -209,11 +221,13 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
         },
         "refused": refused or [],
         "undo": step_form.undo_offer(request.session, report, section),
-        "findings": findings_panel.for_step(rows, current),
+        "focus": request.session.pop(FOCUS_KEY, "") if FOCUS_KEY in request.session else "",
         "comments": _comments(report, current),
+        **findings_panel.panel_context(rows, current),
     }
     if current.key == steps.PREVIEW:
         context["preview_html"] = render_fragment(tree)
+        context["summary"], context["summary_whole"] = findings_panel.summary(rows, all_steps)
         context["submit"] = review_queries.submission_state(report, request.user, findings)
         context["submit"]["errors"] = [r for r in rows if r.is_error]
     return render(request, "drafting/wizard/step.html", context, status=status)
@@ -241,26 +255,47 @@ def _post_step(request, report, all_steps, current):
         if request.POST.get("op") or step_form.changed_fields(request.POST, report, current):
             messages.error(request, editing.not_editable_message())
         return redirect("wizard_step", report_id=report.pk, step=target)
-    version = _int(request.POST.get("version"))
+    part = editing.step_part(current)
+    seen = _seen(request.POST.get("part_version")) if part else None
+    # Pages of this version post the versions of their part and of the structure; an
+    # older page (or a test) only the whole report's.
+    version = seen or _int(request.POST.get("version"))
+    structure = _seen(request.POST.get("structure_version")) or version
     changes = step_form.changed_fields(request.POST, report, current)
+    focus = ""
     try:
         if changes:
-            result = editing.save_fields(report, version, changes)
-            version = result.version
+            result = editing.save_fields(
+                report, version, changes, {part: seen.version} if seen else None
+            )
+            if seen:
+                version = editing.Seen(result.parts.get(part, seen.version))
+            else:
+                version = structure = result.version
             if result.errors:
                 refused = {k: changes[k] for k in result.errors}
                 message = next(iter(result.errors.values()))
                 return _refuse(request, report, current, refused, message, 400)
         op = request.POST.get("op", "")
         if op:
-            target = step_form.apply_op(request.session, report, version, op) or target
+            done = step_form.apply_op(request.session, report, version, op, structure=structure)
+            target = done.step or target
+            focus = done.focus
             if op.startswith("section-delete") and target == current.key:
                 target = all_steps[all_steps.index(current) - 1].key
     except StaleVersion as exc:
         return _refuse(request, report, current, changes, str(exc), 409)
     except EditError as exc:  # NotEditable included: the status changed meanwhile
         return _refuse(request, report, current, changes, str(exc), 400)
+    if focus:  # the item added or moved: the next page brings it into view
+        request.session[FOCUS_KEY] = focus
     return redirect("wizard_step", report_id=report.pk, step=target)
+
+
+def _seen(value):
+    """The part version a form posted, or None."""
+    version = _int(value)
+    return editing.Seen(version) if version >= 0 else None
 
 
 def _int(value):
@@ -297,6 +332,11 @@ def autosave(request, report_id):
         changes = payload["changes"]
         if not isinstance(changes, dict) or not changes:
             raise ValueError
+        parts = payload.get("parts")  # pages of this version; older ones lock the whole report
+        if parts is not None:
+            if not isinstance(parts, dict):
+                raise ValueError
+            version = editing.Seen(0, _writer(payload.get("writer")), _seq(payload.get("seq")))
     except RequestDataTooBig:
         return _json_error(
             "too_big",
@@ -310,7 +350,7 @@ def autosave(request, report_id):
             "bad_request", _("The save request was not understood. Reload the page."), 400
         )
     try:
-        result = editing.save_fields(report, version, changes)
+        result = editing.save_fields(report, version, changes, parts)
     except NotEditable as exc:
         return _json_error("readonly", str(exc), 403)
     except StaleVersion as exc:
@@ -327,6 +367,7 @@ def autosave(request, report_id):
                     "Not saved: this report was changed in another window or on another device. Your text is shown below; copy it, then reload the page to see the newer version."
                 ),
                 "version": exc.current_version,
+                "part": exc.part,
                 "server": editing.current_values(report, keys),
                 "refused": {str(k): str(v) for k, v in changes.items()},
             },
@@ -337,13 +378,50 @@ def autosave(request, report_id):
             {"error": "invalid", "message": str(exc), "errors": getattr(exc, "errors", {})},
             status=400,
         )
-    return JsonResponse(
-        {"ok": True, "version": result.version, "saved": result.saved, "errors": result.errors}
-    )
+    answer = {"ok": True, "version": result.version, "saved": result.saved, "errors": result.errors}
+    if parts is not None:
+        answer["parts"] = result.parts
+    return JsonResponse(answer)
+
+
+_WRITER = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+
+
+def _writer(value) -> str:
+    """A browser tab's id as the autosave script sends it ("" when absent or malformed)."""
+    return value if isinstance(value, str) and _WRITER.match(value) else ""
+
+
+def _seq(value) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63:
+        return value
+    raise ValueError("seq")
 
 
 def _json_error(code, message, status):
     return JsonResponse({"error": code, "message": message}, status=status)
+
+
+# -- the findings panel, fetched again after each save ----------------------------------------
+
+
+@login_required
+def findings(request, report_id):
+    """The findings panel of one step (``?step=``) of the stored content, as a partial."""
+    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
+    tree = report_to_tree(report)
+    all_steps = steps.build_steps(report, tree)
+    found = steps.find_step(all_steps, request.GET.get("step", ""))
+    if found is None:
+        raise Http404("no such step")
+    rows = findings_panel.rows(
+        findings_for(report, tree),
+        steps.Layout.of(report),
+        editable=report.is_editable,
+        versions=editing.part_versions(report),
+    )
+    context = {"report": report, "step": found[1].key, **findings_panel.panel_context(rows, found[1])}
+    return render(request, "drafting/wizard/_findings_slot.html", context)
 
 
 # -- a check's one-click fix ----------------------------------------------------------------
@@ -363,8 +441,13 @@ def apply_fix(request, report_id):
         return redirect(back)
     code = request.POST.get("code") or "halfwidth_punct"
     try:
+        offset = _int(request.POST.get("offset"))
         fixed = editing.apply_fix(
-            report, _int(request.POST.get("version")), request.POST.get("where", ""), code
+            report,
+            _seen(request.POST.get("part_version")) or _int(request.POST.get("version")),
+            request.POST.get("where", ""),
+            code,
+            offset if offset >= 0 else None,
         )
     except StaleVersion:
         messages.error(

@@ -9,4 +9,5 @@ urlpatterns = [
     path("reports/<int:report_id>/step/<str:step>/", drafting.wizard_step, name="wizard_step"),
     path("reports/<int:report_id>/autosave/", drafting.autosave, name="autosave"),
     path("reports/<int:report_id>/fix/", drafting.apply_fix, name="apply_fix"),
+    path("reports/<int:report_id>/findings/", drafting.findings, name="findings_panel"),
 ]
