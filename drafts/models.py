@@ -6,6 +6,7 @@ submission freezes is the report tree (``drafts.document``) stored as JSON.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import workflow
@@ -157,6 +158,9 @@ class Report(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     version = models.PositiveIntegerField(_("version"), default=1, help_text=_("Incremented on every save; stale saves are refused."))
     current_step = models.CharField(_("last wizard step"), max_length=20, default="start")
+    # The day of the last saved version of the content (``SavedVersion``, reason "day"): the
+    # first change on a later day keeps the content as it was before it.
+    versioned_on = models.DateField(_("last daily version"), default=timezone.localdate)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The reviewer queue's default order (awaiting review first), kept by the database so
@@ -265,6 +269,57 @@ class PartVersion(models.Model):
 
     def __str__(self):
         return f"{self.report_id}/{self.part}@{self.version}"
+
+
+class SavedVersion(models.Model):
+    """A version of a report's content in its writer's history: the content before the first
+    change of a day, before an import or a restore, and as a carry-over started. Submissions
+    are versions too (their frozen trees); the history lists both."""
+
+    class Reason(models.TextChoices):
+        DAY = "day", _("Before the first change of the day")
+        IMPORT = "import", _("Before an import")
+        CARRY_OVER = "carry-over", _("Carried over")
+        RESTORE = "restore", _("Before restoring an earlier version")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="saved_versions")
+    tree = models.JSONField()
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("saved version")
+        verbose_name_plural = _("saved versions")
+
+    def __str__(self):
+        return f"{self.report} @ {self.created_at:%Y-%m-%d %H:%M} ({self.reason})"
+
+
+class PromiseAnswer(models.Model):
+    """How this year's report answers one of last year's promises (an item of its plans):
+    the passage that reports on it, or "not done" and why."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="promise_answers")
+    index = models.PositiveSmallIntegerField(_("promise"))  # in checks.promises.promises_of(last year)
+    promise = models.TextField(_("promise text"))  # as it read when answered
+    entry = models.ForeignKey(Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("passage"))
+    not_done = models.BooleanField(_("not done"), default=False)
+    reason = models.TextField(_("why not done"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer to a promise")
+        verbose_name_plural = _("answers to promises")
+        constraints = [models.UniqueConstraint(fields=["report", "index"], name="one_answer_per_promise")]
+
+    def __str__(self):
+        return self.promise[:50]
+
+    @property
+    def answered(self) -> bool:
+        return self.entry_id is not None or (self.not_done and bool(self.reason.strip()))
 
 
 class ContentBackup(models.Model):

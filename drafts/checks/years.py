@@ -8,6 +8,7 @@ The checks of years need the year reported on (``CheckContext.year``; ``lint_rep
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from .. import document
 from .findings import CheckContext, Hit, excerpt
 
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?=\s*年(度?))")
+_ANY_YEAR = re.compile(r"(?<![0-9０-９.．])(?:19|20)[0-9]{2}(?=\s*(?:年|—|-|–|～|~|至))")
 _SENTENCE_START = "。！？；\n"
 INVISIBLE_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # Words that look ahead: a closing's "2027年，我将……" is about the coming year.
@@ -113,3 +115,65 @@ def check_signature_date(tree: document.Report, context: CheckContext) -> list[H
             % {"year": context.year, "date": document.format_date_cn(tree.signature.date)},
         )
     ]
+
+
+# -- carrying a report over to another year ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shift:
+    """One year number replaced in a carried-over text."""
+
+    where: str
+    offset: int
+    old: str
+    new: str
+    before: str  # the text around it, before and after the replacement
+    after: str
+
+
+def year_shifts(tree: document.Report, source: int, target: int) -> list[Shift]:
+    """Every year number in ``tree`` (a report on ``source``) that names ``source`` or the
+    year after it, with the number a report on ``target`` puts there."""
+    delta = target - source
+    out = []
+    for where, text in tree.text_fields():
+        for m in _ANY_YEAR.finditer(text):
+            found = int(m.group(0))
+            if found not in (source, source + 1):
+                continue
+            new = str(found + delta)
+            start, end = m.start(), m.end()
+            out.append(
+                Shift(
+                    where,
+                    start,
+                    m.group(0),
+                    new,
+                    excerpt(text, start, end, 8),
+                    excerpt(text[:start] + new + text[end:], start, end, 8),
+                )
+            )
+    return out
+
+
+def shift_years(tree: document.Report, source: int, target: int) -> document.Report:
+    """A copy of ``tree`` with :func:`year_shifts` applied."""
+    by_field: dict[str, list[Shift]] = {}
+    for s in year_shifts(tree, source, target):
+        by_field.setdefault(s.where, []).append(s)
+    data = tree.to_dict()
+    for where, shifts in by_field.items():
+        place = document.parse_where(where)
+        text = dict(tree.text_fields())[where]
+        for s in reversed(shifts):
+            text = text[: s.offset] + s.new + text[s.offset + len(s.old) :]
+        if place.part == "report":
+            data[place.field] = text
+        elif place.part == "signature":
+            data["signature"][place.field] = text
+        elif place.item is None:
+            data["sections"][place.section][place.field] = text
+        else:
+            data["sections"][place.section]["items"][place.item][place.field] = text
+    return document.Report.from_dict(data)

@@ -34,10 +34,12 @@ from django.utils.translation import gettext as _
 
 from .. import checks, workflow
 from ..document import FIELD_LIMITS, ITEM_STYLES, LEAD_MAX, ONE_LINE_FIELDS, TEXT_MAX, parse_where
+from ..document import Report as Tree
 from ..findings import check_context
-from ..models import Entry, PartVersion, Report, Section
-from ..persistence import report_to_tree
+from ..models import Entry, PartVersion, PromiseAnswer, Report, SavedVersion, Section
+from ..persistence import apply_tree, report_to_tree, sections_prefetch
 from ..textclean import clean_line, clean_text
+from . import history
 from .steps import END, START, Layout
 
 # The model fields the wizard edits: the tree field each one holds (its limit and whether it
@@ -228,10 +230,12 @@ def take_lock(report: Report, expected, part: str = "") -> int:
     if isinstance(expected, Seen) and part:
         version = _lock_part(report, part, expected)
         _bump_report(report)
+        history.keep_daily(report)
         return version
     if not (isinstance(expected, int) and not isinstance(expected, bool)):
         expected = -1
     version = _bump_report(report, expected)
+    history.keep_daily(report)
     parts = PartVersion.objects.filter(report_id=report.pk)
     if part:
         return _bump_part(report, part)
@@ -538,6 +542,57 @@ def _renumber(objects: list) -> None:
             changed.append(obj)
     if changed:
         type(objects[0]).objects.bulk_update(changed, ["order"])
+
+
+# -- last year's promises, answered -------------------------------------------------------------
+
+PROMISES = "promises"  # the part the answers to last year's promises are versioned in
+
+
+def answer_promise(report: Report, index: int, promise: str, *, entry_pk=None, reason="", clear=False):
+    """Record how this year's report answers last year's promise ``index``: the item that
+    reports on it (``entry_pk``), or not done and why (``reason``); ``clear`` removes it."""
+    with transaction.atomic():
+        current = (
+            PartVersion.objects.filter(report_id=report.pk, part=PROMISES)
+            .values_list("version", flat=True)
+            .first()
+        )
+        take_lock(report, Seen(current or 0), PROMISES)  # answers come from any step: no page version
+        if clear:
+            PromiseAnswer.objects.filter(report=report, index=index).delete()
+            return None
+        entry = None
+        if entry_pk is not None:
+            entry = Entry.objects.filter(pk=entry_pk, section__report_id=report.pk).first()
+            if entry is None:
+                raise EditError(_("This item no longer exists. Reload the page."))
+        answer, _created = PromiseAnswer.objects.update_or_create(
+            report=report,
+            index=index,
+            defaults={
+                "promise": promise,
+                "entry": entry,
+                "not_done": entry is None,
+                "reason": "" if entry is not None else reason,
+            },
+        )
+        return answer
+
+
+# -- the version history -----------------------------------------------------------------
+
+
+def restore_version(report: Report, entry: history.Entry, expected, user) -> Report:
+    """Put a version's content back, keeping today's as a version first, under the lock of
+    the whole report (``expected``: its version as the page saw it)."""
+    tree = Tree.from_dict(entry.tree)
+    with transaction.atomic():
+        take_lock(report, expected)
+        history.keep(report, SavedVersion.Reason.RESTORE, user)
+        report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
+        apply_tree(report, tree, bump_version=False)
+    return report
 
 
 # -- a check's automatic fix ----------------------------------------------------------------

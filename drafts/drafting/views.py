@@ -23,15 +23,17 @@ from django.views.decorators.http import require_POST
 
 from .. import checks, document, numbering
 from ..access import get_report_or_404, is_reviewer_user, official_of
-from ..findings import findings_for, previous_report
+from ..checks.promises import PLANS, PROBLEMS, promises_of
+from ..findings import check_context as checks_context_of
+from ..findings import earlier_reports, findings_for, previous_report
 from ..models import ContentBackup, Report, ReportingYear, ReportType
 from ..persistence import report_to_tree
 from ..rendering.html import render_fragment
 from ..review import queries as review_queries
 from ..review.notifications import recent_events
-from . import editing, findings_panel, starting, step_form, steps
+from . import editing, findings_panel, promises_panel, starting, step_form, steps
 from .editing import EditError, NotEditable, StaleVersion
-from .forms import StartReportForm
+from .forms import PromiseAnswerForm, StartReportForm
 
 
 def json_login_required(view):
@@ -100,17 +102,28 @@ def start(request, year):
             % {"year": year.year},
         )
         return redirect("home")
+    earlier = earlier_reports(official.pk, year.year)
     previous = previous_report(official.pk, year.year)
-    form = StartReportForm(request.POST if request.method == "POST" else None, previous=previous)
+    form = StartReportForm(
+        request.POST if request.method == "POST" else None, previous=previous, earlier=earlier
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["carry_over"]:
-                report = starting.carry_over(official, year, previous, user=request.user)
+                source = form.cleaned_data["source"]
+                report = starting.carry_over(
+                    official,
+                    year,
+                    source,
+                    user=request.user,
+                    replace_years=form.cleaned_data["replace_years"],
+                )
                 messages.success(
                     request,
                     _(
-                        "Last year's report was carried over. Update every section with this year's work."
-                    ),
+                        "The %(y)s report was carried over. Update every section with this year's work; last year's plans are shown beside the sections as a checklist."
+                    )
+                    % {"y": source.year.year},
                 )
             else:
                 report = starting.start_report(official, year, form.cleaned_data["report_type"])
@@ -118,10 +131,13 @@ def start(request, year):
             report = get_object_or_404(Report, official=official, year=year)
         return redirect("wizard", report_id=report.pk)
     types = ReportType.objects.filter(is_active=True).prefetch_related("section_templates")
+    carry = [
+        {"preview": starting.preview(r, year.year), "default": r == previous} for r in earlier
+    ]
     return render(
         request,
         "drafting/start.html",
-        {"form": form, "year": year, "types": types, "previous": previous},
+        {"form": form, "year": year, "types": types, "previous": previous, "carry": carry},
     )
 
 
@@ -180,7 +196,8 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
             for j, e in enumerate(section.entries.all())
         ]
     total = tree.char_count()
-    findings = findings_for(report, tree)
+    check_context = checks_context_of(report)
+    findings = findings_for(report, tree, check_context)
     versions = editing.part_versions(report)
     rows = findings_panel.rows(
         findings, steps.Layout.of(report), editable=report.is_editable, versions=versions
@@ -224,6 +241,7 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
         "focus": request.session.pop(FOCUS_KEY, "") if FOCUS_KEY in request.session else "",
         "comments": _comments(report, current),
         **findings_panel.panel_context(rows, current),
+        **_beside(report, tree, current, check_context.previous),
     }
     if current.key == steps.PREVIEW:
         context["preview_html"] = render_fragment(tree)
@@ -231,6 +249,20 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
         context["submit"] = review_queries.submission_state(report, request.user, findings)
         context["submit"]["errors"] = [r for r in rows if r.is_error]
     return render(request, "drafting/wizard/step.html", context, status=status)
+
+
+def _beside(report, tree, current, previous) -> dict:
+    """Last year's promises beside the work sections (and on the preview), each problem
+    beside its measure on the problems and plans sections."""
+    kind = current.section.kind if current.section is not None else ""
+    out = {"promises": [], "measures": []}
+    if kind in (PLANS, PROBLEMS):
+        out["measures"] = promises_panel.measures(report, tree)
+    elif current.section is not None or current.key == steps.PREVIEW:
+        out["promises"] = promises_panel.checklist(report, tree, previous)
+        if current.section is not None:
+            out["promise_entries"] = list(current.section.entries.all())
+    return out
 
 
 def _comments(report, current):
@@ -422,6 +454,32 @@ def findings(request, report_id):
     )
     context = {"report": report, "step": found[1].key, **findings_panel.panel_context(rows, found[1])}
     return render(request, "drafting/wizard/_findings_slot.html", context)
+
+
+# -- last year's promises, answered ---------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def promise_answer(request, report_id, index):
+    """Link the passage that reports on one of last year's promises, or mark it not done."""
+    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
+    step = request.POST.get("step", steps.START)
+    back = redirect("wizard_step", report_id=report.pk, step=step if steps.is_step_key(step) else steps.START)
+    items = promises_of(checks_context_of(report).previous)
+    if index >= len(items):
+        raise Http404("no such promise")
+    form = PromiseAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()) or _("The answer was not understood. Try again."))
+        return back
+    try:
+        editing.answer_promise(report, index, items[index].text, **form.answer())
+    except EditError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The answer to last year's promise was saved."))
+    return back
 
 
 # -- a check's one-click fix ----------------------------------------------------------------
