@@ -10,7 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import workflow
-from .document import ITEM_STYLE_LABELS, LEAD_MAX, LINE_MAX, NAME_MAX, SECTION_KIND_LABELS
+from .document import (
+    ITEM_STYLE_LABELS,
+    LEAD_MAX,
+    LINE_MAX,
+    NAME_MAX,
+    SECTION_KIND_LABELS,
+    stored_length,
+)
 
 ITEM_STYLE_CHOICES = list(ITEM_STYLE_LABELS.items())
 SECTION_KIND_CHOICES = list(SECTION_KIND_LABELS.items())
@@ -147,12 +154,12 @@ class Report(models.Model):
     official = models.ForeignKey(Official, verbose_name=_("official"), on_delete=models.PROTECT, related_name="reports")
     year = models.ForeignKey(ReportingYear, verbose_name=_("year"), on_delete=models.PROTECT, related_name="reports")
     report_type = models.ForeignKey(ReportType, verbose_name=_("report type"), on_delete=models.PROTECT, related_name="reports")
-    title = models.CharField(_("title"), max_length=LINE_MAX, blank=True)
-    subtitle = models.CharField(_("subtitle"), max_length=LINE_MAX, blank=True)
-    byline = models.CharField(_("byline"), max_length=LINE_MAX, blank=True)
+    title = models.CharField(_("title"), max_length=stored_length(LINE_MAX), blank=True)
+    subtitle = models.CharField(_("subtitle"), max_length=stored_length(LINE_MAX), blank=True)
+    byline = models.CharField(_("byline"), max_length=stored_length(LINE_MAX), blank=True)
     opening = models.TextField(_("opening"), blank=True)
     closing = models.TextField(_("closing"), blank=True)
-    signature_name = models.CharField(_("signature name"), max_length=NAME_MAX, blank=True)
+    signature_name = models.CharField(_("signature name"), max_length=stored_length(NAME_MAX), blank=True)
     signature_date = models.DateField(_("signature date"), null=True, blank=True)
     has_signature = models.BooleanField(_("print a signature"), default=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
@@ -212,7 +219,7 @@ class Section(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=SECTION_KIND_CHOICES, blank=True)
-    heading = models.CharField(_("heading"), max_length=LINE_MAX, blank=True)
+    heading = models.CharField(_("heading"), max_length=stored_length(LINE_MAX), blank=True)
     intro = models.TextField(_("intro"), blank=True)
     item_style = models.CharField(_("item numbering"), max_length=10, choices=ITEM_STYLE_CHOICES, default="arabic")
     inline_items = models.BooleanField(_("items run on in one paragraph"), default=False)
@@ -231,7 +238,7 @@ class Section(models.Model):
 class Entry(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="entries")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    lead = models.CharField(_("lead sentence"), max_length=LEAD_MAX, blank=True)
+    lead = models.CharField(_("lead sentence"), max_length=stored_length(LEAD_MAX), blank=True)
     body = models.TextField(_("body"), blank=True)
 
     class Meta:

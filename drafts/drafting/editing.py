@@ -33,7 +33,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import checks, workflow
-from ..document import FIELD_LIMITS, ITEM_STYLES, LEAD_MAX, ONE_LINE_FIELDS, TEXT_MAX, parse_where
+from ..document import (
+    FIELD_LIMITS,
+    ITEM_STYLES,
+    LEAD_MAX,
+    ONE_LINE_FIELDS,
+    TEXT_MAX,
+    count_chars,
+    parse_where,
+    too_long,
+)
 from ..document import Report as Tree
 from ..findings import check_context
 from ..models import Entry, PartVersion, PromiseAnswer, Report, SavedVersion, Section
@@ -174,12 +183,12 @@ def clean_value(key: Key, raw):
             raise EditError(_("Enter the date as YYYY-MM-DD, e.g. 2026-01-10.")) from None
     value = clean_line(raw) if kind in ONE_LINE_FIELDS else clean_text(raw)
     limit = FIELD_LIMITS[kind]
-    if len(value) > limit:
+    if too_long(value, limit):
         raise EditError(
             _(
                 "Too long: at most %(limit)s characters, this text has %(count)s. Shorten it; your text is kept in the page."
             )
-            % {"limit": limit, "count": len(value)}
+            % {"limit": limit, "count": count_chars(value)}
         )
     return value
 

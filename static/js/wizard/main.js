@@ -45,6 +45,10 @@ if (config) {
     });
     wireNavigation();
   }
+  // Printing the preview: the print style sheet leaves only the report on the page.
+  document.querySelectorAll(".print-report").forEach(function (b) {
+    b.addEventListener("click", function () { flush().then(function () { window.print(); }); });
+  });
   panel.addEventListener("click", function (event) {
     const t = event.target;
     if (t.dataset.reload !== undefined) {
