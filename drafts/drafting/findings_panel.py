@@ -123,9 +123,10 @@ def summary(all_rows: list[Row], all_steps: list[Step]) -> tuple[list[StepCount]
     return [c for c in counts if c.errors or c.warnings], whole
 
 
-def panel_context(all_rows: list[Row], step: Step) -> dict:
-    """What the panel partial shows for ``step``: its findings grouped, and their counts."""
-    mine = for_step(all_rows, step)
+def panel_context(all_rows: list[Row], step: Step | None = None) -> dict:
+    """What the panel partial shows for ``step`` (None: the whole report): its findings
+    grouped, and their counts."""
+    mine = for_step(all_rows, step) if step is not None else all_rows
     errors = sum(1 for r in mine if r.is_error)
     return {
         "findings": mine,
