@@ -63,6 +63,18 @@ FIELD_LIMITS = {
 }
 ONE_LINE_FIELDS = frozenset({"title", "subtitle", "byline", "heading", "lead", "name"})
 
+
+def too_long(text: str, limit: int) -> bool:
+    """Whether ``text`` exceeds ``limit``, counted as everywhere (:func:`count_chars`: the
+    characters, not the spaces and line breaks): the wizard's counter, its limit, the
+    autosave and the importer agree. A one-line field's column also holds its spaces."""
+    return count_chars(text) > limit or len(text) > stored_length(limit)
+
+
+def stored_length(limit: int) -> int:
+    """The column size of a field whose limit is ``limit``: room for a space after each."""
+    return 2 * limit
+
 # Speaking rate assumed for the reading time at a 述职 meeting (characters a minute).
 READING_RATE = 220
 

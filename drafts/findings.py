@@ -13,13 +13,21 @@ from .models import Report
 from .persistence import report_to_tree, sections_prefetch
 
 
-def previous_report(official_id: int, year: int) -> Report | None:
-    """The official's latest report of a year before ``year``."""
-    return (
+def earlier_reports(official_id: int, year: int) -> list[Report]:
+    """The official's reports of the years before ``year``, the latest first."""
+    return list(
         Report.objects.filter(official_id=official_id, year__year__lt=year)
         .select_related("year", "report_type")
         .order_by("-year__year")
-        .first()
+    )
+
+
+def previous_report(official_id: int, year: int) -> Report | None:
+    """Last year's report as the checks and a carry-over see it by default: the official's
+    latest approved report of a year before ``year``, else the latest one."""
+    earlier = earlier_reports(official_id, year)
+    return next((r for r in earlier if r.status == Report.Status.APPROVED), None) or next(
+        iter(earlier), None
     )
 
 
@@ -35,19 +43,36 @@ def previous_tree(report: Report) -> document.Report | None:
     return report_to_tree(Report.objects.prefetch_related(sections_prefetch()).get(pk=prev.pk))
 
 
+def answered_promises(report: Report, previous: document.Report | None) -> frozenset[int]:
+    """Last year's promises the official answered by hand (a passage linked, or not done
+    with a reason), by index; an answer counts while its promise still reads the same."""
+    promises = [p.text for p in checks.promises_of(previous)]
+    return frozenset(
+        a.index
+        for a in report.promise_answers.all()
+        if a.answered and a.index < len(promises) and promises[a.index] == a.promise
+    )
+
+
 def check_context(report: Report) -> checks.CheckContext:
     """What the checks need to know about ``report`` besides its text."""
+    previous = previous_tree(report)
     return checks.CheckContext(
-        previous=previous_tree(report),
+        previous=previous,
+        answered_promises=answered_promises(report, previous) if previous else frozenset(),
         suggested_chars=report.report_type.suggested_chars or None,
         section_suggested={
             i: s.suggested_chars for i, s in enumerate(report.sections.all()) if s.suggested_chars
         },
+        year=report.year.year,
     )
 
 
-def findings_for(report: Report, tree: document.Report | None = None) -> list[checks.Finding]:
-    """The findings of ``tree`` (default: the report's current content) as a report of ``report``."""
+def findings_for(
+    report: Report, tree: document.Report | None = None, context: checks.CheckContext | None = None
+) -> list[checks.Finding]:
+    """The findings of ``tree`` (default: the report's current content) as a report of
+    ``report``; ``context``: its :func:`check_context` when the caller already has it."""
     if tree is None:
         tree = report_to_tree(Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk))
-    return checks.run_checks(tree, context=check_context(report))
+    return checks.run_checks(tree, context=context or check_context(report))

@@ -6,10 +6,18 @@ submission freezes is the report tree (``drafts.document``) stored as JSON.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import workflow
-from .document import ITEM_STYLE_LABELS, LEAD_MAX, LINE_MAX, NAME_MAX, SECTION_KIND_LABELS
+from .document import (
+    ITEM_STYLE_LABELS,
+    LEAD_MAX,
+    LINE_MAX,
+    NAME_MAX,
+    SECTION_KIND_LABELS,
+    stored_length,
+)
 
 ITEM_STYLE_CHOICES = list(ITEM_STYLE_LABELS.items())
 SECTION_KIND_CHOICES = list(SECTION_KIND_LABELS.items())
@@ -154,17 +162,20 @@ class Report(models.Model):
     official = models.ForeignKey(Official, verbose_name=_("official"), on_delete=models.PROTECT, related_name="reports")
     year = models.ForeignKey(ReportingYear, verbose_name=_("year"), on_delete=models.PROTECT, related_name="reports")
     report_type = models.ForeignKey(ReportType, verbose_name=_("report type"), on_delete=models.PROTECT, related_name="reports")
-    title = models.CharField(_("title"), max_length=LINE_MAX, blank=True)
-    subtitle = models.CharField(_("subtitle"), max_length=LINE_MAX, blank=True)
-    byline = models.CharField(_("byline"), max_length=LINE_MAX, blank=True)
+    title = models.CharField(_("title"), max_length=stored_length(LINE_MAX), blank=True)
+    subtitle = models.CharField(_("subtitle"), max_length=stored_length(LINE_MAX), blank=True)
+    byline = models.CharField(_("byline"), max_length=stored_length(LINE_MAX), blank=True)
     opening = models.TextField(_("opening"), blank=True)
     closing = models.TextField(_("closing"), blank=True)
-    signature_name = models.CharField(_("signature name"), max_length=NAME_MAX, blank=True)
+    signature_name = models.CharField(_("signature name"), max_length=stored_length(NAME_MAX), blank=True)
     signature_date = models.DateField(_("signature date"), null=True, blank=True)
     has_signature = models.BooleanField(_("print a signature"), default=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     version = models.PositiveIntegerField(_("version"), default=1, help_text=_("Incremented on every save; stale saves are refused."))
     current_step = models.CharField(_("last wizard step"), max_length=20, default="start")
+    # The day of the last saved version of the content (``SavedVersion``, reason "day"): the
+    # first change on a later day keeps the content as it was before it.
+    versioned_on = models.DateField(_("last daily version"), default=timezone.localdate)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The reviewer queue's default order (awaiting review first), kept by the database so
@@ -216,7 +227,7 @@ class Section(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=SECTION_KIND_CHOICES, blank=True)
-    heading = models.CharField(_("heading"), max_length=LINE_MAX, blank=True)
+    heading = models.CharField(_("heading"), max_length=stored_length(LINE_MAX), blank=True)
     intro = models.TextField(_("intro"), blank=True)
     item_style = models.CharField(_("item numbering"), max_length=10, choices=ITEM_STYLE_CHOICES, default="arabic")
     inline_items = models.BooleanField(_("items run on in one paragraph"), default=False)
@@ -235,7 +246,7 @@ class Section(models.Model):
 class Entry(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="entries")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    lead = models.CharField(_("lead sentence"), max_length=LEAD_MAX, blank=True)
+    lead = models.CharField(_("lead sentence"), max_length=stored_length(LEAD_MAX), blank=True)
     body = models.TextField(_("body"), blank=True)
 
     class Meta:
@@ -245,6 +256,85 @@ class Entry(models.Model):
 
     def __str__(self):
         return self.lead
+
+
+class PartVersion(models.Model):
+    """The version of one part of a draft, its optimistic lock (``drafting.editing.take_lock``).
+
+    Parts: ``start`` (title, subtitle, byline, opening), ``end`` (closing and signature),
+    ``structure`` (which sections, in which order) and ``section:<pk>`` (a section's fields
+    and its items). Two edits conflict only when they change the same part. ``writer`` and
+    ``seq`` name the browser tab that saved it last and that tab's number of the save, so
+    that a tab's own saves arriving out of order (a save sent as the page unloads, then the
+    reloaded page's) are put in order instead of refused. A missing row is version 0.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="part_versions")
+    part = models.CharField(max_length=30)
+    version = models.PositiveIntegerField(default=0)
+    writer = models.CharField(max_length=40, blank=True)
+    seq = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("part version")
+        verbose_name_plural = _("part versions")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "part"], name="one_version_per_report_part")
+        ]
+
+    def __str__(self):
+        return f"{self.report_id}/{self.part}@{self.version}"
+
+
+class SavedVersion(models.Model):
+    """A version of a report's content in its writer's history: the content before the first
+    change of a day, before an import or a restore, and as a carry-over started. Submissions
+    are versions too (their frozen trees); the history lists both."""
+
+    class Reason(models.TextChoices):
+        DAY = "day", _("Before the first change of the day")
+        IMPORT = "import", _("Before an import")
+        CARRY_OVER = "carry-over", _("Carried over")
+        RESTORE = "restore", _("Before restoring an earlier version")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="saved_versions")
+    tree = models.JSONField()
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("saved version")
+        verbose_name_plural = _("saved versions")
+
+    def __str__(self):
+        return f"{self.report} @ {self.created_at:%Y-%m-%d %H:%M} ({self.reason})"
+
+
+class PromiseAnswer(models.Model):
+    """How this year's report answers one of last year's promises (an item of its plans):
+    the passage that reports on it, or "not done" and why."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="promise_answers")
+    index = models.PositiveSmallIntegerField(_("promise"))  # in checks.promises.promises_of(last year)
+    promise = models.TextField(_("promise text"))  # as it read when answered
+    entry = models.ForeignKey(Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("passage"))
+    not_done = models.BooleanField(_("not done"), default=False)
+    reason = models.TextField(_("why not done"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer to a promise")
+        verbose_name_plural = _("answers to promises")
+        constraints = [models.UniqueConstraint(fields=["report", "index"], name="one_answer_per_promise")]
+
+    def __str__(self):
+        return self.promise[:50]
+
+    @property
+    def answered(self) -> bool:
+        return self.entry_id is not None or (self.not_done and bool(self.reason.strip()))
 
 
 class ContentBackup(models.Model):

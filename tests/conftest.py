@@ -18,6 +18,26 @@ _seed_report_types = importlib.import_module("drafts.migrations.0002_report_type
 _DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, tmp_path_factory):
+    """On SQLite, a test database in a file (one per xdist worker), as in production.
+
+    Django's default for tests is a shared-cache database in memory, where two requests of
+    the live server at the same moment (a page reloaded while its last save is still
+    arriving) fail with "database table is locked" instead of waiting as a file database
+    does. PostgreSQL keeps pytest-django's per-worker names.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        request.getfixturevalue("django_db_modify_db_settings_parallel_suffix")
+        return
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
+    folder = tmp_path_factory.mktemp("database")
+    database["TEST"] = {**database.get("TEST", {}), "NAME": str(folder / f"test_{worker}.sqlite3")}
+
+
 @pytest.fixture(autouse=True)
 def _report_types_seeded(request):
     """Put back the report types that migration 0002 seeds, for every test using the database.

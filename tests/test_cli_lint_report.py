@@ -100,3 +100,47 @@ def test_it_reports_ordinals_out_of_order_in_a_text_file(tmp_path, capsys):
     assert [f["where"] for f in findings if f["code"] == "numbering"] == [
         "sections[0].items[1].lead"
     ]
+
+
+SLIPS = (
+    "2022年度述职述廉报告\n"
+    "一年来，全年 共召开会议十次。。现将有关情况报告如下：\n"
+    "一、加强学习。\n"
+    "1.坚持学习。我的的工作是学习“理论\n"
+)
+
+
+def test_it_reports_each_slip_at_its_field_with_year(tmp_path):
+    result = _run(_write(tmp_path, SLIPS), "--json", "--year", "2026")
+    found = {(f["code"], f["where"]) for f in json.loads(result.stdout.decode("utf-8"))}
+    assert {
+        ("wrong_year", "title"),
+        ("space_in_chinese", "opening"),
+        ("doubled_punct", "opening"),
+        ("doubled_char", "sections[0].items[0].body"),
+        ("unbalanced_pair", "sections[0].items[0].body"),
+        ("missing_final_punct", "sections[0].items[0].body"),
+    } <= found
+
+
+def test_it_skips_the_year_checks_without_year(tmp_path):
+    result = _run(_write(tmp_path, SLIPS), "--json")
+    assert "wrong_year" not in {f["code"] for f in json.loads(result.stdout.decode("utf-8"))}
+
+
+def test_it_exits_2_on_a_bad_year(tmp_path):
+    result = _run(_write(tmp_path, CLEAN), "--year", "next")
+    assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
+    assert "--year" in result.stderr.decode()
+
+
+def test_it_quotes_last_years_promise_that_nothing_reports_on(tmp_path, capsys):
+    previous = _write(
+        tmp_path,
+        "一年来，我认真履职。\n一、抓项目\n1.抓建设。新开工项目十个。\n"
+        "二、下一步打算\n1.推进数字化审批。上线网上审批平台，压缩审批时限。\n",
+        "prev.txt",
+    )
+    call_command("lint_report", _write(tmp_path, CLEAN), "--json", "--previous", previous)
+    promises = [f for f in json.loads(capsys.readouterr().out) if f["code"] == "unkept_promise"]
+    assert len(promises) == 1 and "推进数字化审批" in promises[0]["message"]

@@ -18,9 +18,10 @@ import pytest
 from django.urls import reverse
 from django.urls.resolvers import URLPattern
 
+from drafts import document
 from drafts.importing.pending import SESSION_KEY
-from drafts.models import ContentBackup, Report
-from drafts.persistence import load_tree
+from drafts.models import ContentBackup, Report, ReportingYear, SavedVersion
+from drafts.persistence import apply_tree, load_tree
 from drafts.urls import drafting as drafting_urls
 from drafts.urls import importing as importing_urls
 
@@ -45,6 +46,11 @@ ROUTES = {
     "import_cancel": Case("POST", False),
     "import_restore": Case("POST", True),
     "apply_fix": Case("POST", True, (("where", "opening"), ("step", "start"))),
+    "findings_panel": Case("GET", True),
+    "promise_answer": Case("POST", True, (("not_done", "1"), ("reason", "没做"))),
+    "report_versions": Case("GET", True),
+    "report_version": Case("GET", True),
+    "report_version_restore": Case("POST", True),
 }
 
 
@@ -68,6 +74,15 @@ def _url(name, report, year):
         return reverse(name, args=[report.pk, "start"])
     if name in ("wizard", "autosave", "import_restore", "apply_fix"):
         return reverse(name, args=[report.pk])
+    if name == "findings_panel":
+        return reverse(name, args=[report.pk]) + "?step=start"
+    if name == "promise_answer":
+        return reverse(name, args=[report.pk, 0])
+    if name == "report_versions":
+        return reverse(name, args=[report.pk])
+    if name in ("report_version", "report_version_restore"):
+        kept = SavedVersion.objects.filter(report=report).first()
+        return reverse(name, args=[report.pk, "saved", kept.pk])
     if name == "import_start":
         return reverse(name) + f"?report={report.pk}"
     return reverse(name)
@@ -77,8 +92,10 @@ def _call(client, name, report, year):
     case = ROUTES[name]
     url = _url(name, report, year)
     data = dict(case.data)
-    if name in ("wizard_step", "apply_fix"):
+    if name in ("wizard_step", "apply_fix", "report_version_restore"):
         data["version"] = str(report.version)
+    if name == "promise_answer":
+        _give_last_year(report)
     if case.method == "GET":
         return client.get(url)
     if name == "autosave":
@@ -101,11 +118,22 @@ def _pend_on(client, report):
     session.save()
 
 
+def _give_last_year(report):
+    """Last year's report of the same official, with a promise to answer (promise_answer)."""
+    last_year, _new = ReportingYear.objects.get_or_create(year=2024)
+    plans = document.Section(heading="下步打算", kind="plans", items=[document.Item("推进审批改革", "压缩时限。")])
+    if not Report.objects.filter(official=report.official, year=last_year).exists():
+        old = Report.objects.create(official=report.official, year=last_year, report_type=report.report_type)
+        apply_tree(old, document.Report(title="2024年度述职述廉报告", sections=[plans]))
+
+
 @pytest.fixture
 def victim(make_report, sample_tree):
     sample_tree.opening = "一年来,我认真履职。"  # a fixable finding, so apply_fix would act
     report = make_report(tree=sample_tree)
     ContentBackup.objects.create(report=report, tree=sample_tree.to_dict(), reason="import-replace")
+    older = document.Report(title="另一个版本", opening="较早的导语。")
+    SavedVersion.objects.create(report=report, tree=older.to_dict(), reason="day")
     return report
 
 

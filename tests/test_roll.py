@@ -152,6 +152,14 @@ def test_it_refuses_an_extension_in_the_past(client, manager, opened, official):
     assert entry.extended_until is None
 
 
+def test_it_refuses_an_extension_that_ends_before_the_deadline(manager, opened, official):
+    entry = RollEntry.objects.get(official=official)
+    with pytest.raises(roll.RollError, match="晚于本年度的截止日期"):
+        roll.extend(entry, opened.deadline - timedelta(days=1), manager)
+    entry.refresh_from_db()
+    assert entry.extended_until is None
+
+
 def test_it_shows_the_roll_page(client, manager, opened):
     client.force_login(manager)
     body = client.get(reverse("cycle_roll", kwargs={"year": 2025})).content.decode()

@@ -10,6 +10,7 @@ refuses a submission while :func:`has_errors` is true.
 from __future__ import annotations
 
 from .findings import ERROR, WARNING, CheckContext, Finding, has_errors
+from .promises import match, promises_of
 from .punctuation import halfwidth_fix
 from .registry import BY_CODE, CHECKS, Check, auto_fix, run_checks, sort_findings
 
@@ -23,6 +24,8 @@ __all__ = [
     "Finding",
     "auto_fix",
     "halfwidth_fix",
+    "match",
+    "promises_of",
     "has_errors",
     "run_checks",
     "sort_findings",

@@ -100,6 +100,7 @@ def check_typed_marker(tree: document.Report, context: CheckContext) -> list[Hit
                 )
                 % {"marker": m.group(0).strip()},
                 fix=fix_typed_marker(where, text, tree),
+                length=m.end() - m.start(),
             )
         )
     return out

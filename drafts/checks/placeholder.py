@@ -67,6 +67,7 @@ def check_placeholder(tree: document.Report, context: CheckContext) -> list[Hit]
                     excerpt(text, start, end),
                     _("Unfilled placeholder “%(token)s”: replace it with the real figure or text.")
                     % {"token": token},
+                    length=end - start,
                 )
             )
     return out

@@ -77,3 +77,29 @@ def check_length(tree: document.Report, context: CheckContext) -> list[Hit]:
                 )
             )
     return out
+
+
+def check_empty_item(tree: document.Report, context: CheckContext) -> list[Hit]:
+    """An item with neither lead sentence nor text prints as a bare number (``3.``, ``九是``)."""
+    out = []
+    for i, section in enumerate(tree.sections):
+        if not section.has_text():
+            continue  # check_empty_section says so
+        for j, item in enumerate(section.items):
+            if not item.lead.strip() and not item.body.strip():
+                out.append(
+                    Hit(
+                        f"sections[{i}].items[{j}].lead",
+                        0,
+                        "",
+                        _("Item %(n)d is empty: it would print as a bare number. Write it or delete it.")
+                        % {"n": j + 1},
+                    )
+                )
+    return out
+
+
+def check_missing_title(tree: document.Report, context: CheckContext) -> list[Hit]:
+    if tree.title.strip():
+        return []
+    return [Hit("title", 0, "", _("The report has no title."))]

@@ -74,7 +74,12 @@ def why_read_only(report, today: date | None = None) -> str | None:
     year, extension), else the message. Whether its *status* lets it be edited is the
     workflow's business (``workflow.is_editable``)."""
     today = today or timezone.localdate()
-    return window(report.year, report.official_id).why_closed(report.year.year, today)
+    year = report.year
+    if year.is_open and (year.deadline is None or year.deadline >= today):
+        # Within the year's own window an extension can only lengthen it: no query (this
+        # runs on every autosave).
+        return None
+    return window(year, report.official_id).why_closed(year.year, today)
 
 
 def why_no_start(official, year, today: date | None = None) -> str | None:

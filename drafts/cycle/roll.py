@@ -201,6 +201,11 @@ def extend(entry, until: date, actor, note: str = "", today: date | None = None)
     note = _note(note)
     if until < today:
         raise RollError(_("An extension must end today or later."))
+    if entry.year.deadline and until <= entry.year.deadline:
+        raise RollError(
+            _("An extension must end after the year's deadline (%(date)s).")
+            % {"date": entry.year.deadline.strftime("%Y-%m-%d")}
+        )
     if entry.removed_at is not None:
         raise RollError(_("This official is no longer on the roll."))
     RollEntry.objects.filter(pk=entry.pk).update(extended_until=until)

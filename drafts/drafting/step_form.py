@@ -3,6 +3,8 @@ what was refused and why, and the structure change a button names (``op=item-add
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
 from . import editing, steps
@@ -58,16 +60,25 @@ def refused(changes, message) -> list[dict]:
     ]
 
 
-def apply_op(session, report, version, op) -> str | None:
-    """Do the structure change a button names (``item-add:7``, ``section-up:3`` …) under
-    the version lock; the step to go to when it is a new one. ``session`` keeps the last
+@dataclass
+class Done:
+    step: str | None = None  # the step to go to when it is another one
+    focus: str = ""  # the id of the element to scroll to and focus there
+
+
+def apply_op(session, report, version, op, *, structure=None) -> Done:
+    """Do the change a button names (``item-add:7``, ``section-up:3`` …) under the version
+    lock: ``version`` of the section for its items, ``structure`` for the sections (the
+    whole report's ``int`` version for both on older pages). ``session`` keeps the last
     deleted item for its undo."""
+    structure = version if structure is None else structure
     name, _sep, arg = op.partition(":")
     pk = int(arg) if arg.isdigit() else -1
     if name not in ("item-delete", "item-restore"):
         session.pop(UNDO_KEY, None)
     if name == "item-add":
-        editing.add_item(report, version, pk)
+        entry = editing.add_item(report, version, pk)
+        return Done(focus=f"item-{entry.pk}")
     elif name == "item-delete":
         deleted = editing.delete_item(report, version, pk)
         # Only the last deletion can be undone; the text is the user's, kept until then.
@@ -76,7 +87,7 @@ def apply_op(session, report, version, op) -> str | None:
         undo = session.get(UNDO_KEY) or {}
         if undo.get("report") != report.pk:
             raise EditError(_("There is nothing to undo."))
-        editing.add_item(
+        entry = editing.add_item(
             report,
             version,
             undo["section"],
@@ -85,13 +96,16 @@ def apply_op(session, report, version, op) -> str | None:
             position=undo["position"],
         )
         del session[UNDO_KEY]
+        return Done(focus=f"item-{entry.pk}")
     elif name in ("item-up", "item-down"):
         editing.move_item(report, version, pk, -1 if name == "item-up" else 1)
+        return Done(focus=f"item-{pk}")
     elif name == "section-add":
-        return f"s{editing.add_section(report, version).pk}"
+        return Done(step=f"s{editing.add_section(report, structure).pk}")
     elif name == "section-delete":
-        editing.delete_section(report, version, pk)
+        editing.delete_section(report, structure, pk)
     elif name in ("section-up", "section-down"):
-        editing.move_section(report, version, pk, -1 if name == "section-up" else 1)
+        editing.move_section(report, structure, pk, -1 if name == "section-up" else 1)
     else:
         raise EditError(_("Unknown action."))
+    return Done()

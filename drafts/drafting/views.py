@@ -8,6 +8,7 @@ official's report, or one the user reviews, is not found here.
 from __future__ import annotations
 
 import json
+import re
 from functools import wraps
 
 from django.contrib import messages
@@ -22,16 +23,18 @@ from django.views.decorators.http import require_POST
 
 from .. import checks, document, numbering
 from ..access import get_report_or_404, is_reviewer_user, official_of
+from ..checks.promises import PLANS, PROBLEMS, promises_of
 from ..cycle import deadlines, home_notices
-from ..findings import findings_for, previous_report
+from ..findings import check_context as checks_context_of
+from ..findings import earlier_reports, findings_for, previous_report
 from ..models import ContentBackup, Report, ReportingYear, ReportType
 from ..persistence import report_to_tree
 from ..rendering.html import render_fragment
 from ..review import queries as review_queries
 from ..review.notifications import recent_events
-from . import editing, findings_panel, starting, step_form, steps
+from . import editing, findings_panel, promises_panel, starting, step_form, steps
 from .editing import EditError, NotEditable, StaleVersion
-from .forms import StartReportForm
+from .forms import PromiseAnswerForm, StartReportForm
 
 
 def json_login_required(view):
@@ -105,17 +108,28 @@ def start(request, year):
     if refused:
         messages.error(request, refused)
         return redirect("home")
+    earlier = earlier_reports(official.pk, year.year)
     previous = previous_report(official.pk, year.year)
-    form = StartReportForm(request.POST if request.method == "POST" else None, previous=previous)
+    form = StartReportForm(
+        request.POST if request.method == "POST" else None, previous=previous, earlier=earlier
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["carry_over"]:
-                report = starting.carry_over(official, year, previous, user=request.user)
+                source = form.cleaned_data["source"]
+                report = starting.carry_over(
+                    official,
+                    year,
+                    source,
+                    user=request.user,
+                    replace_years=form.cleaned_data["replace_years"],
+                )
                 messages.success(
                     request,
                     _(
-                        "Last year's report was carried over. Update every section with this year's work."
-                    ),
+                        "The %(y)s report was carried over. Update every section with this year's work; last year's plans are shown beside the sections as a checklist."
+                    )
+                    % {"y": source.year.year},
                 )
             else:
                 report = starting.start_report(official, year, form.cleaned_data["report_type"])
@@ -123,10 +137,13 @@ def start(request, year):
             report = get_object_or_404(Report, official=official, year=year)
         return redirect("wizard", report_id=report.pk)
     types = ReportType.objects.filter(is_active=True).prefetch_related("section_templates")
+    carry = [
+        {"preview": starting.preview(r, year.year), "default": r == previous} for r in earlier
+    ]
     return render(
         request,
         "drafting/start.html",
-        {"form": form, "year": year, "types": types, "previous": previous},
+        {"form": form, "year": year, "types": types, "previous": previous, "carry": carry},
     )
 
 
@@ -168,6 +185,9 @@ def wizard_step(request, report_id, step):
     return _render_step(request, report, tree, all_steps, *found)
 
 
+FOCUS_KEY = "drafting_focus"  # the element the next step page scrolls to and focuses
+
+
 def _render_step(request, report, tree, all_steps, index, current, *, refused=None, status=200):
     section = current.section
     items = []
@@ -183,9 +203,21 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
         ]
     total = tree.char_count()
     banner = home_notices.banner(report)  # the deadline line; closed after the deadline
-    findings = findings_for(report, tree)
-    rows = findings_panel.rows(findings, steps.Layout.of(report), editable=report.is_editable)
+    check_context = checks_context_of(report)
+    findings = findings_for(report, tree, check_context)
+    versions = editing.part_versions(report)
+    rows = findings_panel.rows(
+        findings,
+        steps.Layout.of(report),
+        editable=report.is_editable and not banner["closed"],
+        versions=versions,
+    )
+    part = editing.step_part(current)
     context = {
+        "part": part,
+        "part_version": versions.get(part, 0),
+        "part_writer": editing.part_writer(report, part) if part else "",
+        "structure_version": versions[editing.STRUCTURE],
         "report": report,
         "tree": tree,
         "step": current.key,
@@ -217,14 +249,31 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
         },
         "refused": refused or [],
         "undo": step_form.undo_offer(request.session, report, section),
-        "findings": findings_panel.for_step(rows, current),
+        "focus": request.session.pop(FOCUS_KEY, "") if FOCUS_KEY in request.session else "",
         "comments": _comments(report, current),
+        **findings_panel.panel_context(rows, current),
+        **_beside(report, tree, current, check_context.previous),
     }
     if current.key == steps.PREVIEW:
         context["preview_html"] = render_fragment(tree)
+        context["summary"], context["summary_whole"] = findings_panel.summary(rows, all_steps)
         context["submit"] = review_queries.submission_state(report, request.user, findings)
         context["submit"]["errors"] = [r for r in rows if r.is_error]
     return render(request, "drafting/wizard/step.html", context, status=status)
+
+
+def _beside(report, tree, current, previous) -> dict:
+    """Last year's promises beside the work sections (and on the preview), each problem
+    beside its measure on the problems and plans sections."""
+    kind = current.section.kind if current.section is not None else ""
+    out = {"promises": [], "measures": []}
+    if kind in (PLANS, PROBLEMS):
+        out["measures"] = promises_panel.measures(report, tree)
+    elif current.section is not None or current.key == steps.PREVIEW:
+        out["promises"] = promises_panel.checklist(report, tree, previous)
+        if current.section is not None:
+            out["promise_entries"] = list(current.section.entries.all())
+    return out
 
 
 def _comments(report, current):
@@ -249,26 +298,47 @@ def _post_step(request, report, all_steps, current):
         if request.POST.get("op") or step_form.changed_fields(request.POST, report, current):
             messages.error(request, editing.not_editable_message())
         return redirect("wizard_step", report_id=report.pk, step=target)
-    version = _int(request.POST.get("version"))
+    part = editing.step_part(current)
+    seen = _seen(request.POST.get("part_version")) if part else None
+    # Pages of this version post the versions of their part and of the structure; an
+    # older page (or a test) only the whole report's.
+    version = seen or _int(request.POST.get("version"))
+    structure = _seen(request.POST.get("structure_version")) or version
     changes = step_form.changed_fields(request.POST, report, current)
+    focus = ""
     try:
         if changes:
-            result = editing.save_fields(report, version, changes)
-            version = result.version
+            result = editing.save_fields(
+                report, version, changes, {part: seen.version} if seen else None
+            )
+            if seen:
+                version = editing.Seen(result.parts.get(part, seen.version))
+            else:
+                version = structure = result.version
             if result.errors:
                 refused = {k: changes[k] for k in result.errors}
                 message = next(iter(result.errors.values()))
                 return _refuse(request, report, current, refused, message, 400)
         op = request.POST.get("op", "")
         if op:
-            target = step_form.apply_op(request.session, report, version, op) or target
+            done = step_form.apply_op(request.session, report, version, op, structure=structure)
+            target = done.step or target
+            focus = done.focus
             if op.startswith("section-delete") and target == current.key:
                 target = all_steps[all_steps.index(current) - 1].key
     except StaleVersion as exc:
         return _refuse(request, report, current, changes, str(exc), 409)
     except EditError as exc:  # NotEditable included: the status changed meanwhile
         return _refuse(request, report, current, changes, str(exc), 400)
+    if focus:  # the item added or moved: the next page brings it into view
+        request.session[FOCUS_KEY] = focus
     return redirect("wizard_step", report_id=report.pk, step=target)
+
+
+def _seen(value):
+    """The part version a form posted, or None."""
+    version = _int(value)
+    return editing.Seen(version) if version >= 0 else None
 
 
 def _int(value):
@@ -305,6 +375,11 @@ def autosave(request, report_id):
         changes = payload["changes"]
         if not isinstance(changes, dict) or not changes:
             raise ValueError
+        parts = payload.get("parts")  # pages of this version; older ones lock the whole report
+        if parts is not None:
+            if not isinstance(parts, dict):
+                raise ValueError
+            version = editing.Seen(0, _writer(payload.get("writer")), _seq(payload.get("seq")))
     except RequestDataTooBig:
         return _json_error(
             "too_big",
@@ -318,7 +393,7 @@ def autosave(request, report_id):
             "bad_request", _("The save request was not understood. Reload the page."), 400
         )
     try:
-        result = editing.save_fields(report, version, changes)
+        result = editing.save_fields(report, version, changes, parts)
     except NotEditable as exc:
         return _json_error("readonly", str(exc), 403)
     except StaleVersion as exc:
@@ -335,6 +410,7 @@ def autosave(request, report_id):
                     "Not saved: this report was changed in another window or on another device. Your text is shown below; copy it, then reload the page to see the newer version."
                 ),
                 "version": exc.current_version,
+                "part": exc.part,
                 "server": editing.current_values(report, keys),
                 "refused": {str(k): str(v) for k, v in changes.items()},
             },
@@ -345,13 +421,76 @@ def autosave(request, report_id):
             {"error": "invalid", "message": str(exc), "errors": getattr(exc, "errors", {})},
             status=400,
         )
-    return JsonResponse(
-        {"ok": True, "version": result.version, "saved": result.saved, "errors": result.errors}
-    )
+    answer = {"ok": True, "version": result.version, "saved": result.saved, "errors": result.errors}
+    if parts is not None:
+        answer["parts"] = result.parts
+    return JsonResponse(answer)
+
+
+_WRITER = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+
+
+def _writer(value) -> str:
+    """A browser tab's id as the autosave script sends it ("" when absent or malformed)."""
+    return value if isinstance(value, str) and _WRITER.match(value) else ""
+
+
+def _seq(value) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63:
+        return value
+    raise ValueError("seq")
 
 
 def _json_error(code, message, status):
     return JsonResponse({"error": code, "message": message}, status=status)
+
+
+# -- the findings panel, fetched again after each save ----------------------------------------
+
+
+@login_required
+def findings(request, report_id):
+    """The findings panel of one step (``?step=``) of the stored content, as a partial."""
+    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
+    tree = report_to_tree(report)
+    all_steps = steps.build_steps(report, tree)
+    found = steps.find_step(all_steps, request.GET.get("step", ""))
+    if found is None:
+        raise Http404("no such step")
+    rows = findings_panel.rows(
+        findings_for(report, tree),
+        steps.Layout.of(report),
+        editable=report.is_editable,
+        versions=editing.part_versions(report),
+    )
+    context = {"report": report, "step": found[1].key, **findings_panel.panel_context(rows, found[1])}
+    return render(request, "drafting/wizard/_findings_slot.html", context)
+
+
+# -- last year's promises, answered ---------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def promise_answer(request, report_id, index):
+    """Link the passage that reports on one of last year's promises, or mark it not done."""
+    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
+    step = request.POST.get("step", steps.START)
+    back = redirect("wizard_step", report_id=report.pk, step=step if steps.is_step_key(step) else steps.START)
+    items = promises_of(checks_context_of(report).previous)
+    if index >= len(items):
+        raise Http404("no such promise")
+    form = PromiseAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()) or _("The answer was not understood. Try again."))
+        return back
+    try:
+        editing.answer_promise(report, index, items[index].text, **form.answer())
+    except EditError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The answer to last year's promise was saved."))
+    return back
 
 
 # -- a check's one-click fix ----------------------------------------------------------------
@@ -371,8 +510,13 @@ def apply_fix(request, report_id):
         return redirect(back)
     code = request.POST.get("code") or "halfwidth_punct"
     try:
+        offset = _int(request.POST.get("offset"))
         fixed = editing.apply_fix(
-            report, _int(request.POST.get("version")), request.POST.get("where", ""), code
+            report,
+            _seen(request.POST.get("part_version")) or _int(request.POST.get("version")),
+            request.POST.get("where", ""),
+            code,
+            offset if offset >= 0 else None,
         )
     except StaleVersion:
         messages.error(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from ..document import Report, field_limit
+from ..document import Report, count_chars, field_limit, too_long
 
 
 def tree_problems(tree: Report) -> list[str]:
@@ -20,13 +20,13 @@ def tree_problems(tree: Report) -> list[str]:
         )
     for where, text in tree.text_fields():
         limit = field_limit(where)
-        if limit is not None and len(text) > limit:
+        if limit is not None and too_long(text, limit):
             problems.append(
                 _(
                     "“%(start)s…” is too long for its place (%(n)d characters, at most %(max)d): "
                     "split it or change its level."
                 )
-                % {"start": text[:20], "n": len(text), "max": limit}
+                % {"start": text[:20], "n": count_chars(text), "max": limit}
             )
     return problems
 

@@ -12,8 +12,8 @@ from django.db import transaction
 from .. import workflow
 from ..cycle import deadlines
 from ..document import Report as Tree
-from ..drafting import editing, starting
-from ..models import ContentBackup, Report, ReportingYear, ReportType
+from ..drafting import editing, history, starting
+from ..models import ContentBackup, Report, ReportingYear, ReportType, SavedVersion
 from ..persistence import apply_tree, load_tree, report_to_tree, sections_prefetch
 from .fit import complete, same_content
 
@@ -61,6 +61,7 @@ def replace(report: Report, tree: Tree, expected_version, user) -> Report:
         ContentBackup.objects.create(
             report=report, tree=old.to_dict(), reason=BACKUP_REASON, created_by=user
         )
+        history.keep(report, SavedVersion.Reason.IMPORT, user, old)
         apply_tree(report, complete(tree, old), bump_version=False)
     return report
 
@@ -88,13 +89,13 @@ def restore(report: Report, user) -> Report:
             .prefetch_related(sections_prefetch())
             .get(pk=report.pk)
         )
+        editing.take_lock(report, report.version)  # every content change takes the lock
+        current = report_to_tree(report)
         ContentBackup.objects.create(
-            report=report,
-            tree=report_to_tree(report).to_dict(),
-            reason=RESTORE_REASON,
-            created_by=user,
+            report=report, tree=current.to_dict(), reason=RESTORE_REASON, created_by=user
         )
-        apply_tree(report, tree)
+        history.keep(report, SavedVersion.Reason.RESTORE, user, current)
+        apply_tree(report, tree, bump_version=False)
         backup.delete()
     return report
 

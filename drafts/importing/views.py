@@ -109,6 +109,9 @@ def import_start(request):
             "error": error,
             "text": text[:200_000],
             "max_mb": MAX_FILE_BYTES // 1024 // 1024,
+            # what the browser checks before sending a paste (the server's limit on fields)
+            "max_text_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+            "max_text_mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024 // 1024,
         },
         status=status,
     )

@@ -17,9 +17,18 @@ from django.utils.translation import gettext as _
 from .. import checks, diffing, document, workflow
 from ..access import can, expand_units, reviewer_unit_ids, unit_parents
 from ..cycle import board, roll
+from ..drafting import findings_panel
+from ..drafting.steps import Layout
 from ..findings import findings_for
-from ..models import Comment, Report, ReportingYear, RollEntry, Submission, Transition, Unit
-from ..rendering.anchors import preview_anchor
+from ..models import (
+    Comment,
+    Report,
+    ReportingYear,
+    RollEntry,
+    Submission,
+    Transition,
+    Unit,
+)
 from ..rendering.html import render_fragment
 from .forms import SORTS, CommentForm, DecisionForm
 from .places import place_label, places
@@ -187,13 +196,14 @@ def report_context(user, report) -> dict:
     previous = submissions[-2] if len(submissions) > 1 else None
     tree = document.Report.from_dict(latest.tree)
     findings = findings_for(report, tree)
+    panel = findings_panel.panel_context(
+        findings_panel.rows(findings, Layout.of(report), editable=False)
+    )
     ctx.update(
         preview=render_fragment(tree),
         findings=findings,
-        finding_rows=[
-            {"finding": f, "url": preview_anchor(f.where), "is_error": f.severity == checks.ERROR}
-            for f in findings
-        ],
+        finding_groups=panel["finding_groups"],
+        finding_counts=panel["finding_counts"],
         comments=_comments_with_change(comments, by_pk, latest),
         places=places(latest.tree),
         previous=previous,

@@ -38,8 +38,11 @@ def submit(request, pk):
             "review/submit_blocked.html",
             {
                 "report": report,
-                "findings": findings_panel.rows(exc.findings, Layout.of(report), editable=True),
+                "step": "preview",
                 "message": str(exc),
+                **findings_panel.panel_context(
+                    [r for r in findings_panel.rows(exc.findings, Layout.of(report), editable=False) if r.is_error]
+                ),
             },
             status=409,
         )

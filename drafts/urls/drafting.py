@@ -1,5 +1,6 @@
 from django.urls import path
 
+from ..drafting import history_views as history
 from ..drafting import views as drafting
 
 urlpatterns = [
@@ -9,4 +10,21 @@ urlpatterns = [
     path("reports/<int:report_id>/step/<str:step>/", drafting.wizard_step, name="wizard_step"),
     path("reports/<int:report_id>/autosave/", drafting.autosave, name="autosave"),
     path("reports/<int:report_id>/fix/", drafting.apply_fix, name="apply_fix"),
+    path("reports/<int:report_id>/findings/", drafting.findings, name="findings_panel"),
+    path(
+        "reports/<int:report_id>/promises/<int:index>/",
+        drafting.promise_answer,
+        name="promise_answer",
+    ),
+    path("reports/<int:report_id>/versions/", history.versions, name="report_versions"),
+    path(
+        "reports/<int:report_id>/versions/<str:kind>/<int:pk>/",
+        history.version,
+        name="report_version",
+    ),
+    path(
+        "reports/<int:report_id>/versions/<str:kind>/<int:pk>/restore/",
+        history.restore,
+        name="report_version_restore",
+    ),
 ]

@@ -1,11 +1,13 @@
-"""``python manage.py lint_report PATH [--json] [--previous PATH]``: check a report.
+"""``python manage.py lint_report PATH [--json] [--year YYYY] [--previous PATH]``: check a report.
 
-PATH and --previous may be a .txt, a .docx or a tree .json. Exit status: 0 when no
+PATH and --previous may be a .txt, a .docx or a tree .json. ``--year`` is the year the
+report is on (the web app always knows it); without it the checks of years are skipped. Exit status: 0 when no
 error-level finding, 1 when there is one, 2 on bad input (one line on stderr).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from drafts import document
-from drafts.checks import WARNING, Finding, has_errors, run_checks, sort_findings
+from drafts.checks import WARNING, CheckContext, Finding, has_errors, run_checks, sort_findings
 from drafts.importing import ImportFailed, numbering_issues, read_file
 
 
@@ -56,6 +58,14 @@ def load_tree(path: str) -> document.Report:
     return read_file(path, keep_debris=True).tree
 
 
+def _year(value: str) -> int:
+    if not (value.isdigit() and 1900 <= int(value) <= 2999):
+        raise argparse.ArgumentTypeError(
+            _("--year must be a year such as 2026, not %(value)r.") % {"value": value}
+        )
+    return int(value)
+
+
 class Command(BaseCommand):
     help = "Check a report (.txt, .docx or tree .json) and list the findings."
 
@@ -63,7 +73,11 @@ class Command(BaseCommand):
         parser.add_argument("path")
         parser.add_argument("--json", action="store_true", help="print the findings as JSON")
         parser.add_argument(
-            "--previous", help="last year's report, to find text taken over from it"
+            "--previous",
+            help="last year's report: text taken over from it, and its promises not reported on",
+        )
+        parser.add_argument(
+            "--year", type=_year, help="the year the report is on (checks the years it names)"
         )
 
     def handle(self, *args, **options):
@@ -72,7 +86,8 @@ class Command(BaseCommand):
             previous = load_tree(options["previous"]) if options["previous"] else None
         except ImportFailed as exc:
             raise CommandError(str(exc).replace("\n", " "), returncode=2) from None
-        findings = sort_findings(tree, run_checks(tree, previous) + source_findings)
+        context = CheckContext(previous=previous, year=options["year"])
+        findings = sort_findings(tree, run_checks(tree, context=context) + source_findings)
         if options["json"]:
             out = json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
         else:

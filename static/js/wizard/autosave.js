@@ -1,16 +1,25 @@
 // Autosave: every [data-autosave] field is queued on input and sent ~800 ms later to the
-// autosave endpoint with the report's version (the optimistic lock). Edits made while a
-// save is in flight wait in the queue and go out after it; nothing is dropped. A conflict,
-// an expired login or a refusal stops the sending and says why in the panel; the text
-// stays in the fields and in this browser (store.js) until the server confirms it.
+// autosave endpoint with the version of the part of the report this step edits (the
+// optimistic lock, see drafting/editing.py), this tab's id and the save's number, so that
+// the server puts this tab's saves in order. Edits made while a save is in flight wait in
+// the queue and go out after it; nothing is dropped. When the page is left (reload, link,
+// closing the tab) everything not yet confirmed goes out at once with keepalive, and the
+// copy in this browser (store.js) covers a save that does not arrive. A conflict, an expired
+// login or a refusal stops the sending and says why in the panel; the text stays in the
+// fields and in this browser until the server confirms it.
 import { config, esc, fieldValue, labelFor, panel, root, setFieldError, setStatus, showPanel } from "./page.js";
-import { codePoints } from "./counts.js";
-import { backup, forget } from "./store.js";
+import { countChars } from "./counts.js";
+import { backup, forget, nextSeq, writerId } from "./store.js";
 
 const DEBOUNCE = 800;
 let version = parseInt(root.dataset.version, 10);
+let partVersion = parseInt(root.dataset.partVersion || "0", 10);
+const part = root.dataset.part || "";
 const pending = new Map(); // key -> value waiting to be sent
 let inflight = null; // Promise of the save on its way
+let inflightBatch = null; // what it carries, until the server confirms it
+const savedListeners = [];
+export function onSaved(fn) { savedListeners.push(fn); }
 let timer = null;
 let halted = false; // after a conflict or a refusal: stop sending
 let retryTimer = null;
@@ -30,13 +39,13 @@ export function queue(el) {
   const value = fieldValue(el);
   const max = parseInt(el.dataset.max, 10);
   backup(el.name, value);
-  if (max && codePoints(value) > max) {
+  if (max && countChars(value) > max) {
     pending.delete(el.name);
     setFieldError(
       el.name,
       interpolate(
         gettext("Too long: at most %(max)s characters, now %(n)s; not saved. Shorten it to save it; the text stays in the field."),
-        { max: max, n: codePoints(value) },
+        { max: max, n: countChars(value) },
         true
       )
     );
@@ -64,13 +73,48 @@ function putBack(batch) {
     if (!pending.has(k)) pending.set(k, batch[k]);
   });
 }
-function setVersion(v) {
+function setVersion(v, parts) {
   version = v;
   root.dataset.version = v;
   // every form on the page (fixes, submission) posts the version it was rendered with
   document.querySelectorAll("input[name=version]").forEach(function (i) {
     i.value = v;
   });
+  Object.keys(parts || {}).forEach(function (p) {
+    if (p === part) {
+      partVersion = parts[p];
+      root.dataset.partVersion = partVersion;
+      root.dataset.partWriter = writerId;
+    }
+    document.querySelectorAll("input[name=part_version]").forEach(function (i) {
+      if (i.dataset.part === p) i.value = parts[p];
+    });
+  });
+}
+function body(batch) {
+  const parts = {};
+  if (part) parts[part] = partVersion;
+  return JSON.stringify({ version: version, parts: parts, writer: writerId, seq: nextSeq(), changes: batch });
+}
+function headers() {
+  return { "Content-Type": "application/json", "X-CSRFToken": csrfToken(), Accept: "application/json" };
+}
+
+// The page is going away: send at once everything the server has not confirmed (the save
+// in flight too: the browser may cancel it), without waiting for answers. Its number is
+// the newest, so the server keeps it over the one in flight whichever arrives first.
+export function flushOnExit() {
+  clearTimeout(timer);
+  if (halted) return;
+  const batch = {};
+  if (inflightBatch) Object.keys(inflightBatch).forEach(function (k) { batch[k] = inflightBatch[k]; });
+  pending.forEach(function (v, k) { batch[k] = v; });
+  if (!Object.keys(batch).length) return;
+  try {
+    fetch(config.autosaveUrl, { method: "POST", credentials: "same-origin", keepalive: true, headers: headers(), body: body(batch) });
+  } catch (e) {
+    /* over the keepalive size limit: the copy in this browser is put back on the next visit */
+  }
 }
 
 // Send everything queued; resolves when the queue is empty (or saving stopped).
@@ -81,13 +125,14 @@ export function flush(opts) {
   const batch = {};
   pending.forEach(function (v, k) { batch[k] = v; });
   pending.clear();
+  inflightBatch = batch;
   status.saving();
   inflight = fetch(config.autosaveUrl, {
     method: "POST",
     credentials: "same-origin",
     keepalive: !!(opts && opts.keepalive),
-    headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(), Accept: "application/json" },
-    body: JSON.stringify({ version: version, changes: batch }),
+    headers: headers(),
+    body: body(batch),
   })
     .then(function (resp) {
       const isJson = (resp.headers.get("Content-Type") || "").indexOf("application/json") === 0;
@@ -105,6 +150,7 @@ export function flush(opts) {
     })
     .then(function () {
       inflight = null;
+      inflightBatch = null;
       if (pending.size && !halted && !retryTimer) return flush(opts);
     });
   return inflight;
@@ -112,7 +158,7 @@ export function flush(opts) {
 
 function handle(code, data, batch) {
   if (code === 200) {
-    setVersion(data.version);
+    setVersion(data.version, data.parts);
     (data.saved || []).forEach(function (k) {
       forget(k, batch[k]);
       setFieldError(k, "");
@@ -122,6 +168,7 @@ function handle(code, data, batch) {
     if (pending.size === 0) {
       if (Object.keys(data.errors || {}).length) status.failed();
       else status.saved();
+      if ((data.saved || []).length) savedListeners.forEach(function (fn) { fn(); });
     }
     return;
   }

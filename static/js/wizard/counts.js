@@ -1,15 +1,12 @@
 // Live character counts: per field, this step, the whole report, and the reading time.
 import { config, cssEscape, fields, form, isText } from "./page.js";
 
-// Characters not counting whitespace, by code point (𠮷 is one), like document.count_chars.
+// Characters not counting whitespace, by code point (𠮷 is one), like document.count_chars:
+// the one count of the page (the fields' counters, the totals and the length limits).
 export function countChars(text) {
   let n = 0;
   for (const ch of text) if (!/\s/.test(ch)) n++;
   return n;
-}
-// Characters as the server's length limit counts them (every code point).
-export function codePoints(text) {
-  return Array.from(text).length;
 }
 
 export function updateCounts() {

@@ -1,16 +1,33 @@
 // The section wizard's page script (an ES module; its strings come from the JavaScript
 // catalogue loaded before it): live counts, autosave, the browser's safety copy, and
-// flushing the saves before the page is left.
+// flushing the saves before the page is left, the findings panel refreshed after each save,
+// and the item a button added or moved brought into view.
 import { config, fields, form, panel } from "./page.js";
 import { updateCounts } from "./counts.js";
 import { discardShown, offerBackup, readStore } from "./store.js";
-import { flush, halt, isHalted, isIdle, queue, retryNow } from "./autosave.js";
+import { flush, halt, isHalted, isIdle, onSaved, queue, retryNow } from "./autosave.js";
 import { release, wireNavigation } from "./navigation.js";
+import { refreshFindings } from "./findings.js";
+
+// After "add an item" or a move the page comes back naming that item (data-focus): show it
+// and put the cursor in its first empty field (or its lead sentence).
+function focusTarget() {
+  const m = /^#?(item-\d+)$/.exec(document.getElementById("wizard").dataset.focus || location.hash);
+  const item = m && document.getElementById(m[1]);
+  if (!item) return;
+  const inputs = Array.prototype.slice.call(item.querySelectorAll("input[type=text], textarea"));
+  const field = inputs.filter(function (el) { return !el.value; })[0] || inputs[0];
+  item.scrollIntoView({ block: "center" });
+  if (field) field.focus({ preventScroll: true });
+}
 
 if (config) {
   updateCounts();
+  focusTarget();
   if (config.editable && form) {
-    offerBackup();
+    offerBackup().forEach(function (el) { queue(el); });
+    updateCounts();
+    onSaved(refreshFindings);
     form.addEventListener("input", function (event) {
       if (event.target.matches("[data-autosave]")) {
         queue(event.target);
@@ -28,6 +45,10 @@ if (config) {
     });
     wireNavigation();
   }
+  // Printing the preview: the print style sheet leaves only the report on the page.
+  document.querySelectorAll(".print-report").forEach(function (b) {
+    b.addEventListener("click", function () { flush().then(function () { window.print(); }); });
+  });
   panel.addEventListener("click", function (event) {
     const t = event.target;
     if (t.dataset.reload !== undefined) {
@@ -46,8 +67,8 @@ if (config) {
       const data = readStore();
       fields().forEach(function (el) {
         if (el.name in data) {
-          if (el.type === "checkbox") el.checked = data[el.name] === "1";
-          else el.value = data[el.name];
+          if (el.type === "checkbox") el.checked = data[el.name].v === "1";
+          else el.value = data[el.name].v;
           queue(el);
         }
       });

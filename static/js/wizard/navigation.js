@@ -2,7 +2,8 @@
 // links, other forms on the page and closing the tab all flush the autosave queue first;
 // keyboard habits (Ctrl+S saves, Ctrl+Enter goes on, Enter in a one-line field does nothing).
 import { form } from "./page.js";
-import { flush, isHalted, isIdle } from "./autosave.js";
+import { flush, flushOnExit, isHalted, isIdle } from "./autosave.js";
+import { storeIsWorking } from "./store.js";
 
 let releasing = false; // navigating away on purpose: no beforeunload question
 let submitting = false; // one submission per page
@@ -80,25 +81,32 @@ export function wireNavigation() {
     true
   );
 
-  // Step links in the list: flush first.
-  document.querySelectorAll("a.step-link").forEach(function (a) {
-    a.addEventListener("click", function (event) {
-      if (isIdle()) return;
-      event.preventDefault();
-      flush().then(function () { location.href = a.href; });
-    });
+  // Links of the page (the steps, the preview, the downloads, the import): flush first.
+  document.addEventListener("click", function (event) {
+    const a = event.target.closest("a[href]");
+    if (!a || isIdle() || event.defaultPrevented || a.target === "_blank" || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (a.getAttribute("href").charAt(0) === "#" || a.dataset.focusField) return;
+    event.preventDefault();
+    flush().then(function () { releasing = true; location.href = a.href; });
   });
 
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") flush({ keepalive: true });
   });
+  // Reload, closing the tab, the back button: what is not confirmed goes out now; the copy
+  // in this browser puts it back in this tab if the save does not arrive first.
+  let exited = false;
   window.addEventListener("pagehide", function () {
-    flush({ keepalive: true });
+    if (!exited) flushOnExit();
+    exited = true;
   });
+  window.addEventListener("pageshow", function () { exited = false; });
   window.addEventListener("beforeunload", function (event) {
-    if (releasing || isHalted()) return;
-    if (!isIdle()) {
-      flush({ keepalive: true });
+    if (releasing || isHalted() || isIdle()) return;
+    flushOnExit();
+    exited = true;
+    if (!storeIsWorking()) {
+      // nothing in this browser to put the text back from: ask before leaving
       event.preventDefault();
       event.returnValue = "";
     }
