@@ -14,6 +14,7 @@ DRAFTS = Path(__file__).resolve().parents[1] / "drafts"
 PURE = sorted(
     [
         DRAFTS / "document.py",
+        DRAFTS / "words.py",
         DRAFTS / "numbering.py",
         DRAFTS / "textclean.py",
         DRAFTS / "workflow.py",

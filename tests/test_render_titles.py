@@ -1,5 +1,5 @@
 """Title lines (:mod:`drafts.rendering.titles`) and the word cut they rest on
-(:mod:`drafts.rendering.segment`)."""
+(:mod:`drafts.words`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafts.rendering import segment
+from drafts import words as segment
 from drafts.rendering.samples import CORPUS_SHAPED_TITLES
 from drafts.rendering.titles import break_title, text_width
 
@@ -72,7 +72,7 @@ def test_loading_it_prints_nothing_and_writes_only_to_the_temporary_directory(tm
     code = (
         "import json, time, resource\n"
         "t = time.perf_counter()\n"
-        "from drafts.rendering import segment\n"
+        "from drafts import words as segment\n"
         "words = segment.words('中共示例县委副书记2024年度述职述廉报告')\n"
         "print(json.dumps({'ms': (time.perf_counter() - t) * 1000, 'words': words}))\n"
     )
@@ -87,7 +87,7 @@ def test_loading_it_prints_nothing_and_writes_only_to_the_temporary_directory(tm
         assert run.returncode == 0 and run.stderr == ""
         assert "副书记" in json.loads(run.stdout)["words"]
     assert list(work.iterdir()) == []
-    assert [p.name.startswith("reportsite-segment-") for p in tmp.iterdir()] == [True]
+    assert [p.name.startswith("reportsite-words-") for p in tmp.iterdir()] == [True]
 
 
 @pytest.mark.parametrize("title", TITLES)

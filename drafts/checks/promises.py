@@ -19,8 +19,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
 
 from .. import document
+from ..words import content_words
 from .findings import CheckContext, Hit
-from .words import content_words
 
 PLANS, PROBLEMS = "plans", "problems"
 NOT_WORK = frozenset({PLANS, PROBLEMS})

@@ -7,8 +7,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from .. import document
-from . import words
+from .. import document, words
 from .chars import HAN
 from .findings import CheckContext, Hit, excerpt
 

@@ -1,7 +1,7 @@
 """Breaking a long title into centred lines (GB/T 9704-2012 7.3.3: 词意完整，排列对称，长短适宜，
 梯形或菱形).
 
-A title wider than a line is broken between words (:mod:`.segment`: jieba's dictionary plus
+A title wider than a line is broken between words (:mod:`drafts.words`: jieba's dictionary plus
 the genre's fixed terms, numbers kept with their unit), never before closing or after
 opening punctuation. Of the breaks that keep words whole, the chosen lines form a trapezoid
 (each line longer than the one above) or a diamond (longer towards the middle), never two
@@ -15,7 +15,7 @@ import itertools
 import math
 import unicodedata
 
-from . import segment
+from .. import words as segment
 from .linebreak import NO_LINE_END, NO_LINE_START
 
 _STRIP = " \t\u3000\u00a0"
@@ -80,7 +80,7 @@ def break_title(title: str, max_chars: float) -> list[str]:
 
 def _break_positions(title: str) -> tuple[list[int], dict[int, float]]:
     """Every position a line may start at, with the cost of breaking there: word boundaries
-    as :func:`.segment.words` cuts, and (at ``INSIDE_WORD``) the other places kinsoku and
+    as :func:`drafts.words.words` cuts, and (at ``INSIDE_WORD``) the other places kinsoku and
     numbers allow."""
     words = segment.words(title)
     boundaries = set(itertools.accumulate(len(w) for w in words[:-1]))

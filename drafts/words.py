@@ -1,17 +1,19 @@
-"""Word segmentation of titles with jieba's dictionary, in a compact table.
+"""Chinese words, from jieba's dictionary in a compact table: the one segmenter of the
+product (titles broken between words, the checks' doubled characters and content words).
 
 jieba (without its HMM) cuts a text where the product of its dictionary's word frequencies
 is largest. Its tokenizer keeps the 349,000-word dictionary, and every prefix of every word,
-as a Python dict (67 MB in a render process, a third of the process's budget, for a title),
-and importing it costs 110 ms and 20 MB more (pkg_resources, the HMM tables). Here the
-dictionary file of the installed jieba is read as data into a sorted table (one string and
-two integer arrays, 9 MB), built once per machine and cached in the temporary directory,
-loaded once per process (30 ms); :func:`words` computes the same cut on it, the test
-compares it with jieba's own. The genre's fixed terms (述职述廉, 德能勤绩廉, 副书记 …) are added
-as the most frequent words, so they are never split.
+as a Python dict (67 MB in every process that uses it, a third of a render process's
+budget), and loading it costs about half a second per process. Here the dictionary file of
+the installed jieba is read as data into a sorted table (one string, two integer arrays and
+the part-of-speech tags, about 10 MB), built once per machine and cached in the temporary
+directory, loaded once per process (about 30 ms); :func:`words` and :func:`tagged` compute
+jieba's cut (and ``jieba.posseg``'s tags) on it, the tests compare them with jieba's own.
+The genre's fixed terms (述职述廉, 德能勤绩廉, 副书记 …) are added as the most frequent
+words (nouns), so they are never split.
 
-Nothing is printed; the only file written is this module's cache, in the temporary
-directory.
+Pure: no ORM, no request. Nothing is printed; the only file written is this module's
+cache, in the temporary directory.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import tempfile
 import threading
 from array import array
 from bisect import bisect_left
+from functools import lru_cache
 from pathlib import Path
 
 LOGGER = logging.getLogger("drafts.rendering")
@@ -113,10 +116,12 @@ class CompactFrequencies:
     ``words`` concatenated, ``offsets[i]:offsets[i + 1]`` the i-th word; words set later
     (the fixed terms) are kept beside it."""
 
-    def __init__(self, words: str, offsets: array, freqs: array):
+    def __init__(self, words: str, offsets: array, freqs: array, tag_names=(), tags=None):
         self._words, self._offsets, self._freqs = words, offsets, freqs
+        self._tag_names, self._tags = list(tag_names), tags
         self._count = len(freqs)
         self._extra: dict[str, int] = {}
+        self._extra_tags: dict[str, str] = {}
 
     def _word(self, i: int) -> str:
         return self._words[self._offsets[i] : self._offsets[i + 1]]
@@ -130,8 +135,10 @@ class CompactFrequencies:
         i = self._find(frag)
         return i < self._count and self._word(i).startswith(frag)
 
-    def get(self, frag: str, default=None):
-        if frag in self._extra:
+    def get(self, frag: str, default=None, extra: bool = True):
+        """``frag``'s frequency; ``extra=False`` leaves the words set later (the fixed terms)
+        out: jieba's dictionary as it is."""
+        if extra and frag in self._extra:
             return self._extra[frag]
         i = self._find(frag)
         if i < self._count:
@@ -151,6 +158,17 @@ class CompactFrequencies:
     def __setitem__(self, word: str, freq: int) -> None:
         self._extra[word] = freq
 
+    def tag(self, word: str) -> str:
+        """The part-of-speech tag of a word: jieba's for a dictionary word, else the tag it
+        was given (the fixed terms), else ``x``."""
+        i = self._find(word)
+        if self._tags is not None and i < self._count and self._word(i) == word:
+            return self._tag_names[self._tags[i]]
+        return self._extra_tags.get(word, "x")
+
+    def set_tag(self, word: str, tag: str) -> None:
+        self._extra_tags[word] = tag
+
 
 def _jieba_dictionary() -> Path | None:
     """The installed jieba's dictionary file, found without importing jieba."""
@@ -164,49 +182,53 @@ def _jieba_dictionary() -> Path | None:
 def _cache_path(source: Path) -> Path:
     stat = source.stat()
     key = hashlib.sha256(f"{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"reportsite-segment-{key}.marshal"
+    return Path(tempfile.gettempdir()) / f"reportsite-words-v2-{key}.marshal"
 
 
-def _build(source: Path) -> tuple[str, array, array, int]:
+def _build(source: Path) -> tuple[str, array, array, int, str, bytes]:
     entries = []
     with source.open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) >= 2 and parts[1].isdigit():
-                entries.append((parts[0], int(parts[1])))
-    entries.sort()
+                entries.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else "x"))
+    entries.sort(key=lambda e: e[0])
     words, offsets, freqs = [], array("I", [0]), array("I")
+    tag_names: dict[str, int] = {}
+    tags = array("B")
     end = 0
     previous = None
-    for word, freq in entries:
-        if word == previous:  # a word listed twice: its last frequency, as jieba reads it
-            freqs[-1] = freq
+    for word, freq, tag in entries:
+        code = tag_names.setdefault(tag, len(tag_names))
+        if word == previous:  # a word listed twice: its last frequency and tag, as jieba reads it
+            freqs[-1], tags[-1] = freq, code
             continue
         previous = word
         words.append(word)
         end += len(word)
         offsets.append(end)
         freqs.append(freq)
-    return "".join(words), offsets, freqs, sum(freqs)
+        tags.append(code)
+    return "".join(words), offsets, freqs, sum(freqs), " ".join(tag_names), tags.tobytes()
 
 
-def _load(source: Path) -> tuple[str, array, array, int]:
+def _load(source: Path) -> tuple[str, array, array, int, list[str], array]:
     """The table of ``source``, from the cache when it is there, else built and cached."""
     cache = _cache_path(source)
     try:
-        words, offsets, freqs, total = marshal.loads(cache.read_bytes())
-        return words, array("I", offsets), array("I", freqs), total
+        words, offsets, freqs, total, names, tags = marshal.loads(cache.read_bytes())
+        return words, array("I", offsets), array("I", freqs), total, names.split(), array("B", tags)
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    words, offsets, freqs, total = _build(source)
+    words, offsets, freqs, total, names, tags = _build(source)
     try:
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps((words, offsets.tobytes(), freqs.tobytes(), total)))
+            f.write(marshal.dumps((words, offsets.tobytes(), freqs.tobytes(), total, names, tags)))
         os.replace(tmp, cache)
     except OSError:
-        LOGGER.warning("cannot cache the title dictionary in %s", cache.parent, exc_info=True)
-    return words, offsets, freqs, total
+        LOGGER.warning("cannot cache the word dictionary in %s", cache.parent, exc_info=True)
+    return words, offsets, freqs, total, names.split(), array("B", tags)
 
 
 class Dictionary:
@@ -216,14 +238,19 @@ class Dictionary:
         self.table = table
         for term in FIXED_TERMS:
             table[term] = _FIXED_FREQ
+            table.set_tag(term, "n")
             for k in range(1, len(term)):
                 if term[:k] not in table:
                     table[term[:k]] = 0
         self.log_total = math.log(total + _FIXED_FREQ * len(FIXED_TERMS))
 
-    def freq(self, frag: str) -> int | None:
-        """The frequency of ``frag``, 0 if it only begins words, None if no word begins so."""
-        return self.table.get(frag)
+    def freq(self, frag: str, fixed: bool = True) -> int | None:
+        """The frequency of ``frag``, 0 if it only begins words, None if no word begins so;
+        ``fixed=False``: as jieba's own dictionary has it, without the fixed terms."""
+        return self.table.get(frag, extra=fixed)
+
+    def tag(self, word: str) -> str:
+        return self.table.tag(word)
 
 
 def dictionary() -> Dictionary | None:
@@ -233,11 +260,13 @@ def dictionary() -> Dictionary | None:
         if _dictionary is None:
             source = _jieba_dictionary()
             if source is None:
-                LOGGER.warning("jieba is not installed: titles break by character widths only")
+                LOGGER.warning("jieba is not installed: every character counts as a word")
                 _dictionary = False
             else:
-                words_, offsets, freqs, total = _load(source)
-                _dictionary = Dictionary(CompactFrequencies(words_, offsets, freqs), total)
+                words_, offsets, freqs, total, names, tags = _load(source)
+                _dictionary = Dictionary(
+                    CompactFrequencies(words_, offsets, freqs, names, tags), total
+                )
         return _dictionary or None
 
 
@@ -261,20 +290,20 @@ def words(text: str) -> list[str]:
     return out
 
 
-def _cut(dic: Dictionary | None, text: str) -> list[str]:
+def _cut(dic: Dictionary | None, text: str, fixed: bool = True) -> list[str]:
     if dic is None:
         return list(text)
     out: list[str] = []
     pos = 0
     for match in _TEXT_RUN.finditer(text):
         out.extend(text[pos : match.start()])
-        out.extend(_route(dic, match.group()))
+        out.extend(_route(dic, match.group(), fixed))
         pos = match.end()
     out.extend(text[pos:])
     return out
 
 
-def _route(dic: Dictionary, run: str) -> list[str]:
+def _route(dic: Dictionary, run: str, fixed: bool = True) -> list[str]:
     """The cut of ``run`` whose words' frequencies have the largest product (a word not in
     the dictionary counts 1); of equal cuts, the one whose first word is longest, as jieba
     chooses. Single ASCII letters and digits left alone are joined into one word."""
@@ -283,7 +312,7 @@ def _route(dic: Dictionary, run: str) -> list[str]:
     for i in range(n - 1, -1, -1):
         options = []
         for j in range(i + 1, n + 1):
-            freq = dic.freq(run[i:j])
+            freq = dic.freq(run[i:j], fixed)
             if freq is None:
                 break
             if freq:
@@ -307,3 +336,41 @@ def _route(dic: Dictionary, run: str) -> list[str]:
 
 def _is_ascii_word(word: str) -> bool:
     return all(_ASCII_ALNUM.match(ch) for ch in word)
+
+
+# -- parts of speech, for the checks ---------------------------------------------------------
+
+# Parts of speech (jieba's tags) of words that carry content: nouns, verbs, adjectives and
+# their kin; particles, pronouns, conjunctions, prepositions and numbers do not.
+_CONTENT_TAGS = ("n", "v", "a", "vn", "an", "nz", "l", "i", "j", "s")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_ASCII_RUN = re.compile(r"^[a-zA-Z0-9]+$")
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into dictionary words with their part-of-speech tags, as
+    ``jieba.posseg.cut(text, HMM=False)`` gives them (the words concatenated give ``text``);
+    without jieba every character is one word tagged ``x``. jieba's dictionary as it is, not
+    the titles' fixed terms: ``发展改革局局长`` keeps jieba's 局局长, where a title would
+    want 局长 whole."""
+    dic = dictionary()
+    out = []
+    for word in _cut(dic, text, fixed=False):
+        if dic is None:
+            out.append((word, "x"))
+        elif _ASCII_RUN.match(word):
+            out.append((word, "eng"))
+        else:
+            out.append((word, dic.tag(word)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> tuple[str, ...]:
+    """The content words (two characters or more) of ``text``, in order."""
+    return tuple(
+        word
+        for run in _HAN_RUN.findall(text)
+        for word, tag in tagged(run)
+        if len(word) >= 2 and tag.startswith(_CONTENT_TAGS)
+    )
