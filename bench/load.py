@@ -4,7 +4,9 @@ over HTTP by simulated users for a bounded time.
     bash scripts/with-postgres.sh .venv/bin/python bench/load.py       # on PostgreSQL
     .venv/bin/python bench/load.py                                     # on an SQLite file
 
-By default: 50 officials each autosaving their report every 2 s for 60 s; 5 reviewers
+By default: 50 officials each autosaving their report every 2 s for 60 s (the wizard's
+protocol: the part's version, the tab's id and save number; the findings panel fetched
+again after each save); 5 reviewers
 paging the queue (about 6,000 reports from bench/gen_data.py) and opening reports; 2 ZIP
 builds of 100 approved reports rendered ahead by the worker. Prints p50/p95/p99 per request
 kind, the error count, and the lost saves: for each official, the text of their last
@@ -28,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.deployment import Client, autosave, deployment, value_of  # noqa: E402
+from tests.deployment import Client, deployment, value_of  # noqa: E402
 
 
 class Stats:
@@ -69,23 +71,42 @@ class Stats:
 
 
 def official_loop(d, username, report_id, password, stop, stats, acked, interval):
+    """One official on the step of their first section, as the wizard's script does it:
+    each autosave names the part's version, the tab and a save number; after each save the
+    findings panel is fetched again."""
     client = Client(d.url)
     client.login(username, password)
     page = client.get(f"/reports/{report_id}/step/start/").text
-    version = int(value_of(page, r'data-version="(\d+)"'))
     first = value_of(page, r'data-step="(s\d+)"')
-    field = value_of(client.get(f"/reports/{report_id}/step/{first}/").text, r'name="(section\.\d+\.intro)"')
+    page = client.get(f"/reports/{report_id}/step/{first}/").text
+    version = int(value_of(page, r'data-version="(\d+)"'))
+    part = value_of(page, r'data-part="([^"]+)"')
+    part_version = int(value_of(page, r'data-part-version="(\d+)"'))
+    field = value_of(page, r'name="(section\.\d+\.intro)"')
+    panel = value_of(page, r'data-findings-url="([^"]+)"').replace("&amp;", "&")
+    writer = f"bench{username}"
     n = 0
     time.sleep(random.uniform(0, interval))
     while not stop.is_set():
         n += 1
         text = f"{username}第{n}次保存：全年围绕中心工作开展调研{n}次，推动任务落实。"
+        payload = {
+            "version": version,
+            "parts": {part: part_version},
+            "writer": writer,
+            "seq": n,
+            "changes": {field: text},
+        }
         r = stats.timed(
-            "autosave", lambda v=version, t=text: autosave(client, report_id, v, {field: t})
+            "autosave",
+            lambda body=payload: client.post_json(f"/reports/{report_id}/autosave/", body),
         )
         if r is not None and r.status == 200:
-            version = r.json()["version"]
+            answer = r.json()
+            version = answer["version"]
+            part_version = answer.get("parts", {}).get(part, part_version)
             acked[report_id] = text
+            stats.timed("findings panel", lambda: client.get(panel))
         stop.wait(interval)
 
 
