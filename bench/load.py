@@ -70,12 +70,13 @@ class Stats:
         return lines
 
 
-def official_loop(d, username, report_id, password, stop, stats, acked, interval):
+def official_loop(d, username, report_id, password, stop, stats, acked, interval, go):
     """One official on the step of their first section, as the wizard's script does it:
     each autosave names the part's version, the tab and a save number; after each save the
     findings panel is fetched again."""
     client = Client(d.url)
     client.login(username, password)
+    go.wait()
     page = client.get(f"/reports/{report_id}/step/start/").text
     first = value_of(page, r'data-step="(s\d+)"')
     page = client.get(f"/reports/{report_id}/step/{first}/").text
@@ -110,9 +111,10 @@ def official_loop(d, username, report_id, password, stop, stats, acked, interval
         stop.wait(interval)
 
 
-def reviewer_loop(d, username, password, reports, stop, stats):
+def reviewer_loop(d, username, password, reports, stop, stats, go):
     client = Client(d.url)
     client.login(username, password)
+    go.wait()
     first = client.get("/review/?year=").text
     pages = int(value_of(first, r"共 (\d+) 页")) if "共 " in first and " 页" in first else 1
     while not stop.is_set():
@@ -174,21 +176,28 @@ def main(argv=None) -> int:
             time.sleep(2)
         print(f"renders ahead of {args.zip_reports} approved reports done in {time.perf_counter() - t0:.0f} s (worker)")
         stats, acked, stop, zips = Stats(), {}, threading.Event(), []
+        # Everyone logs in first (a password hash costs a web process about 0.3 s of CPU);
+        # the clock starts when all are in.
+        go = threading.Barrier(len(seeded["drafts"]) + len(seeded["reviewers"]) + 1, timeout=900)
         threads = [
             threading.Thread(
                 target=official_loop,
-                args=(d, name, report_id, seeded["password"], stop, stats, acked, args.interval),
+                args=(d, name, report_id, seeded["password"], stop, stats, acked, args.interval, go),
             )
             for name, report_id in seeded["drafts"]
         ] + [
             threading.Thread(
                 target=reviewer_loop,
-                args=(d, name, seeded["password"], seeded["reports"], stop, stats),
+                args=(d, name, seeded["password"], seeded["reports"], stop, stats, go),
             )
             for name in seeded["reviewers"]
         ]
         for t in threads:
             t.start()
+        t0 = time.perf_counter()
+        go.wait()
+        print(f"{len(threads)} users logged in in {time.perf_counter() - t0:.0f} s; the load starts")
+        cpu0, wall0 = time.process_time(), time.perf_counter()
         zip_threads = []
         for i in range(args.zips):
             time.sleep(args.duration / (args.zips + 1))
@@ -203,6 +212,7 @@ def main(argv=None) -> int:
         stop.set()
         for t in threads + zip_threads:
             t.join(120)
+        client_cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
         stored = d.shell(f"section_texts({[r for _n, r in seeded['drafts']]!r})")["texts"]
         lost = [r for r, text in acked.items() if stored.get(str(r)) != text]
     print(
@@ -213,6 +223,10 @@ def main(argv=None) -> int:
         print("  " + line)
     for state, built, size, total in zips:
         print(f"  ZIP: {state}, {total} reports, {size / 1e6:.1f} MB, built and polled in {built:.1f} s")
+    print(
+        f"  the load generator itself used {client_cpu:.0f} s of CPU in {wall:.0f} s "
+        f"(of the machine's {os.cpu_count()} cores)"
+    )
     errors = sum(len(v) for v in stats.errors.values())
     print(f"errors: {errors}; lost saves: {len(lost)} of {len(acked)} officials")
     for kind, messages in stats.errors.items():
