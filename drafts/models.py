@@ -259,7 +259,7 @@ class Entry(models.Model):
 
 
 class PartVersion(models.Model):
-    """The version of one part of a draft, its optimistic lock (``drafting.editing.take_lock``).
+    """The version of one part of a draft, its optimistic lock (``drafting.locking.take_lock``).
 
     Parts: ``start`` (title, subtitle, byline, opening), ``end`` (closing and signature),
     ``structure`` (which sections, in which order) and ``section:<pk>`` (a section's fields

@@ -41,11 +41,11 @@ def test_it_accepts_the_save_after_reloading_the_version(c, report):
 
 
 def test_it_refuses_after_an_item_was_added_elsewhere(c, report):
-    from drafts.drafting import editing
+    from drafts.drafting import structure
 
     s = report.sections.first()
     v = report.version
-    editing.add_item(report, v, s.pk)
+    structure.add_item(report, v, s.pk)
     r = save(c, report, {f"section.{s.pk}.intro": "改"}, v)
     assert r.status_code == 409
 

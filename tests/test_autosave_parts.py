@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from drafts.drafting import editing
+from drafts.drafting import locking
 from drafts.models import Report
 
 
@@ -126,5 +126,5 @@ def test_it_still_refuses_a_submission_after_a_part_changed_since_the_preview(c,
 
 def test_take_lock_refuses_a_submitted_report(report):
     Report.objects.filter(pk=report.pk).update(status="submitted")
-    with pytest.raises(editing.NotEditable):
-        editing.take_lock(report, editing.Seen(0), editing.START_PART)
+    with pytest.raises(locking.NotEditable):
+        locking.take_lock(report, locking.Seen(0), locking.START_PART)

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from drafts.cycle import deadlines, roll
-from drafts.drafting import editing
+from drafts.drafting import locking
 from drafts.models import Report, RollEntry
 from drafts.review import transitions as reviewing
 
@@ -69,7 +69,7 @@ def test_it_refuses_a_submission_after_the_deadline(official, report, past):
 def test_it_refuses_an_import_into_a_draft_after_the_deadline(official, report, past, sample_tree):
     from drafts.importing import service
 
-    with pytest.raises(editing.NotEditable, match="截止日期"):
+    with pytest.raises(locking.NotEditable, match="截止日期"):
         service.replace(report, sample_tree, report.version, official.user)
 
 
@@ -78,7 +78,7 @@ def test_it_refuses_a_new_imported_draft_in_a_closed_year(make_official, year, r
 
     year.is_open = False
     year.save()
-    with pytest.raises(editing.NotEditable, match="关闭"):
+    with pytest.raises(locking.NotEditable, match="关闭"):
         service.accept_new(make_official(name="新人"), year, report_type, sample_tree)
 
 

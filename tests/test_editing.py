@@ -3,8 +3,9 @@
 import pytest
 
 from drafts import document
-from drafts.drafting import editing
-from drafts.drafting.editing import EditError, Key, NotEditable, StaleVersion
+from drafts.drafting import editing, structure
+from drafts.drafting.editing import Key
+from drafts.drafting.locking import EditError, NotEditable, StaleVersion
 from drafts.models import Report
 
 
@@ -76,5 +77,5 @@ def test_it_rolls_back_the_version_when_nothing_was_saved(report, make_report, o
 
 def test_it_restores_an_item_at_a_position(report):
     section = report.sections.order_by("order").first()
-    editing.add_item(report, report.version, section.pk, lead="插入", body="正文", position=0)
+    structure.add_item(report, report.version, section.pk, lead="插入", body="正文", position=0)
     assert list(section.entries.order_by("order").values_list("lead", flat=True))[0] == "插入"

@@ -1,6 +1,6 @@
 """May this report be written today, and why not: the one predicate behind every refusal
 of a change after the deadline or in a closed year (the wizard's saves and autosave via
-``drafting.editing.take_lock``, a submission, an import), and the days left shown on the
+``drafting.locking.take_lock``, a submission, an import), and the days left shown on the
 home page and in the wizard.
 
 A granted extension (``RollEntry.extended_until``, recorded as a ``RollChange``) lets that

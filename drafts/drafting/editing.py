@@ -1,21 +1,6 @@
-"""Saving the wizard's fields and structure changes, guarded by optimistic locks.
-
-Every change of a draft's content goes through :func:`take_lock`: the wizard, the autosave,
-a check's fix, an import, a restore. A change names what the browser last saw, either
-
-- a :class:`Seen` version of the one **part** it changes (``PartVersion``: ``start``, ``end``,
-  ``structure`` or ``section:<pk>``): the wizard's pages do this, so two tabs conflict only
-  when they edit the same part; or
-- an ``int``: the **whole report's** ``Report.version`` as the page saw it (the submission,
-  the import's replace, the step form of an older page).
-
-``take_lock`` is a conditional ``UPDATE … SET version = version + 1 WHERE version = expected``
-on that part (or on the report), so of two tabs that saw the same version only the first
-wins and the second gets :class:`StaleVersion` (the view answers 409 and offers the refused
-text back). Every change also moves ``Report.version`` on, so that it stays "the content as
-a page saw it" for the submission. A tab's own saves are ordered by their ``seq``: one sent
-as the page unloads and the reloaded page's next one never conflict with each other, and
-an older one arriving late is dropped (:class:`Superseded`).
+"""Saving the wizard's fields: which field a key names, the value cleaned and checked
+against its limit, the changes of a save grouped by the part they belong to, each part
+under its lock (:mod:`.locking`); a promise answered; a version restored; a check's fix.
 
 Fields are addressed by keys that the wizard also uses as form field names:
 ``report.title``, ``section.<pk>.intro``, ``item.<pk>.body``.
@@ -27,19 +12,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Max, Q
-from django.utils import timezone
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .. import checks, workflow
-from ..cycle import deadlines
+from .. import checks
 from ..document import (
     FIELD_LIMITS,
     ITEM_STYLES,
-    LEAD_MAX,
     ONE_LINE_FIELDS,
-    TEXT_MAX,
     count_chars,
     parse_where,
     too_long,
@@ -50,7 +30,17 @@ from ..models import Entry, PartVersion, PromiseAnswer, Report, SavedVersion, Se
 from ..persistence import apply_tree, report_to_tree, sections_prefetch
 from ..textclean import clean_line, clean_text
 from . import history
-from .steps import END, START, Layout
+from .locking import (
+    END_PART,
+    START_NAMES,
+    START_PART,
+    EditError,
+    Seen,
+    Superseded,
+    section_part,
+    take_lock,
+)
+from .steps import Layout
 
 # The model fields the wizard edits: the tree field each one holds (its limit and whether it
 # is one line come from ``drafts.document``), or a kind of its own.
@@ -81,49 +71,6 @@ MODELS = {
 }
 
 _KEY = re.compile(r"^(report)\.([a-z_]+)$|^(section|item)\.(\d{1,18})\.([a-z_]+)$")
-
-
-class EditError(Exception):
-    """A change that cannot be made; ``str(exc)`` is the message for the user."""
-
-
-class NotEditable(EditError):
-    pass
-
-
-class StaleVersion(EditError):
-    def __init__(self, current_version: int, part: str = ""):
-        super().__init__(_("This report was changed in another window or on another device."))
-        self.current_version = current_version
-        self.part = part
-
-
-class Superseded(Exception):
-    """A tab's save older than one of the same tab already stored: nothing to write."""
-
-    def __init__(self, current_version: int):
-        super().__init__(current_version)
-        self.current_version = current_version
-
-
-# The parts of a draft that are versioned on their own (``PartVersion.part``).
-START_PART, END_PART, STRUCTURE = "start", "end", "structure"
-FIXED_PARTS = (START_PART, END_PART, STRUCTURE)
-_START_NAMES = frozenset({"title", "subtitle", "byline", "opening"})
-
-
-def section_part(section_pk: int) -> str:
-    return f"section:{section_pk}"
-
-
-@dataclass(frozen=True)
-class Seen:
-    """The version of one part that a page saw, and who is saving (a browser tab's id and
-    the number of this save in that tab; empty for pages without JavaScript)."""
-
-    version: int
-    writer: str = ""
-    seq: int = 0
 
 
 @dataclass(frozen=True)
@@ -227,134 +174,10 @@ def as_text(value):
     return value
 
 
-def take_lock(report: Report, expected, part: str = "") -> int:
-    """Take the lock for a change of ``part`` (``""``: the whole content) of ``report``.
-
-    ``expected`` is a :class:`Seen` version of ``part`` or the ``int`` version of the whole
-    report as the page saw it. Moves the part's version on (every part's when ``part`` is
-    ``""``) and the report's; returns the part's new version (the report's for ``""``). Raises :class:`StaleVersion` when someone else changed it since,
-    :class:`Superseded` when this tab already stored a newer save of it, and
-    :class:`NotEditable` when the report may no longer be edited. Call it inside the
-    transaction that writes the change.
-    """
-    closed = deadlines.why_read_only(report)  # after the deadline, in a closed year
-    if closed:
-        raise NotEditable(closed)
-    if isinstance(expected, Seen) and part:
-        version = _lock_part(report, part, expected)
-        _bump_report(report)
-        history.keep_daily(report)
-        return version
-    if not (isinstance(expected, int) and not isinstance(expected, bool)):
-        expected = -1
-    version = _bump_report(report, expected)
-    history.keep_daily(report)
-    parts = PartVersion.objects.filter(report_id=report.pk)
-    if part:
-        return _bump_part(report, part)
-    else:
-        PartVersion.objects.bulk_create(
-            [PartVersion(report_id=report.pk, part=p) for p in FIXED_PARTS], ignore_conflicts=True
-        )
-        parts.update(version=F("version") + 1, writer="", seq=0)
-    return version
-
-
-def _bump_report(report: Report, expected: int | None = None) -> int:
-    """``Report.version`` + 1 (if it is ``expected``, when given) while the report is editable."""
-    rows = Report.objects.filter(pk=report.pk, status__in=workflow.EDITABLE)
-    if expected is not None:
-        rows = rows.filter(version=expected)
-    if rows.update(version=F("version") + 1, updated_at=timezone.now()):
-        report.version = (
-            expected + 1
-            if expected is not None
-            else Report.objects.values_list("version", flat=True).get(pk=report.pk)
-        )
-        return report.version
-    status, version = Report.objects.filter(pk=report.pk).values_list("status", "version").get()
-    if not workflow.is_editable(status):
-        raise NotEditable(not_editable_message())
-    raise StaleVersion(version)
-
-
-def _lock_part(report: Report, part: str, seen: Seen) -> int:
-    rows = PartVersion.objects.filter(report_id=report.pk, part=part)
-    matches = Q(version=seen.version)
-    if seen.writer:
-        matches |= Q(writer=seen.writer, seq__lt=seen.seq)  # this tab's own newer save
-    if rows.filter(matches).update(version=F("version") + 1, writer=seen.writer, seq=seen.seq):
-        return rows.values_list("version", flat=True).get()
-    row = rows.values("version", "writer", "seq").first()
-    if row is None and seen.version == 0:
-        if _create_part(report, part, seen):
-            return 1
-        return _lock_part(report, part, seen)  # created meanwhile by another request
-    if row is None:
-        raise StaleVersion(0, part)
-    if seen.writer and row["writer"] == seen.writer and row["seq"] >= seen.seq:
-        raise Superseded(row["version"])
-    raise StaleVersion(row["version"], part)
-
-
-def _bump_part(report: Report, part: str) -> int:
-    """The part's version + 1 (a new row at 1), in one statement; its new version."""
-    table = connection.ops.quote_name(PartVersion._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (report_id, part, version, writer, seq) VALUES (%s, %s, 1, '', 0) "
-            f"ON CONFLICT (report_id, part) DO UPDATE SET version = {table}.version + 1, "
-            "writer = '', seq = 0 RETURNING version",
-            [report.pk, part],
-        )
-        return cursor.fetchall()[0][0]
-
-
-def _create_part(report: Report, part: str, seen: Seen | None = None) -> bool:
-    try:
-        with transaction.atomic():
-            PartVersion.objects.create(
-                report_id=report.pk,
-                part=part,
-                version=1,
-                writer=seen.writer if seen else "",
-                seq=seen.seq if seen else 0,
-            )
-    except IntegrityError:
-        return False
-    return True
-
-
-def step_part(step) -> str:
-    """The part a wizard step edits ("" for the preview)."""
-    if step.key == START:
-        return START_PART
-    if step.key == END:
-        return END_PART
-    return section_part(step.section.pk) if step.section is not None else ""
-
-
-def part_versions(report: Report) -> dict[str, int]:
-    """The version of each part of ``report`` (parts never saved are 0)."""
-    versions = dict.fromkeys(FIXED_PARTS, 0)
-    versions.update(report.part_versions.values_list("part", "version"))
-    return versions
-
-
-def part_writer(report: Report, part: str) -> str:
-    """The browser tab that saved ``part`` last ("" when none did)."""
-    return (
-        PartVersion.objects.filter(report_id=report.pk, part=part)
-        .values_list("writer", flat=True)
-        .first()
-        or ""
-    )
-
-
 def part_of_key(key: Key, entry_sections: dict[int, int]) -> str | None:
     """The part a field belongs to (``entry_sections``: an item's section, by item pk)."""
     if key.model == "report":
-        return START_PART if key.name in _START_NAMES else END_PART
+        return START_PART if key.name in START_NAMES else END_PART
     if key.model == "section":
         return section_part(key.pk)
     section_pk = entry_sections.get(key.pk)
@@ -365,10 +188,6 @@ def _batch_error(errors: dict[str, str]) -> EditError:
     exc = EditError(next(iter(errors.values()), _("Nothing to save.")))
     exc.errors = errors
     return exc
-
-
-def not_editable_message() -> str:
-    return _("This report has been submitted or approved and can no longer be changed.")
 
 
 def save_fields(report: Report, expected, changes: dict[str, object], parts=None) -> SaveResult:
@@ -446,115 +265,6 @@ def _write(report: Report, values: dict[Key, object], result: SaveResult) -> Non
             result.saved.append(str(key))
         else:
             result.errors[str(key)] = _("This part was deleted in another window. Reload the page.")
-
-
-# -- structure ------------------------------------------------------------------
-
-
-def _section(report: Report, section_pk: int) -> Section:
-    try:
-        return Section.objects.get(pk=section_pk, report_id=report.pk)
-    except Section.DoesNotExist:
-        raise EditError(_("This section no longer exists. Reload the page.")) from None
-
-
-def _entry(report: Report, entry_pk: int) -> Entry:
-    try:
-        return Entry.objects.get(pk=entry_pk, section__report_id=report.pk)
-    except Entry.DoesNotExist:
-        raise EditError(_("This item no longer exists. Reload the page.")) from None
-
-
-@transaction.atomic
-def add_item(
-    report: Report, expected, section_pk: int, *, lead="", body="", position=None
-) -> Entry:
-    section = _section(report, section_pk)
-    take_lock(report, expected, section_part(section.pk))
-    entries = list(section.entries.order_by("order", "pk"))
-    entry = Entry(section=section, lead=clean_line(lead)[:LEAD_MAX], body=clean_text(body)[:TEXT_MAX])
-    if position is None or not 0 <= position <= len(entries):
-        position = len(entries)
-    entry.save()
-    entries.insert(position, entry)
-    _renumber(entries)
-    return entry
-
-
-@transaction.atomic
-def delete_item(report: Report, expected, entry_pk: int) -> dict:
-    """Delete an item; returns what :func:`add_item` needs to put it back (undo)."""
-    entry = _entry(report, entry_pk)
-    take_lock(report, expected, section_part(entry.section_id))
-    position = list(
-        Entry.objects.filter(section_id=entry.section_id)
-        .order_by("order", "pk")
-        .values_list("pk", flat=True)
-    ).index(entry.pk)
-    entry.delete()
-    return {
-        "section": entry.section_id,
-        "position": position,
-        "lead": entry.lead,
-        "body": entry.body,
-    }
-
-
-@transaction.atomic
-def move_item(report: Report, expected, entry_pk: int, delta: int) -> None:
-    entry = _entry(report, entry_pk)
-    take_lock(report, expected, section_part(entry.section_id))
-    entries = list(Entry.objects.filter(section_id=entry.section_id).order_by("order", "pk"))
-    _move(entries, entry.pk, delta)
-    _renumber(entries)
-
-
-@transaction.atomic
-def add_section(report: Report, expected) -> Section:
-    take_lock(report, expected, STRUCTURE)
-    last = report.sections.aggregate(m=Max("order"))["m"]
-    return Section.objects.create(
-        report=report,
-        order=0 if last is None else last + 1,
-        kind="other",
-        item_style=report.report_type.item_style,
-        inline_items=report.report_type.inline_items,
-    )
-
-
-@transaction.atomic
-def delete_section(report: Report, expected, section_pk: int) -> Section:
-    section = _section(report, section_pk)
-    take_lock(report, expected, STRUCTURE)
-    PartVersion.objects.filter(report_id=report.pk, part=section_part(section.pk)).delete()
-    section.delete()
-    return section
-
-
-@transaction.atomic
-def move_section(report: Report, expected, section_pk: int, delta: int) -> None:
-    _section(report, section_pk)
-    take_lock(report, expected, STRUCTURE)
-    sections = list(report.sections.order_by("order", "pk"))
-    _move(sections, section_pk, delta)
-    _renumber(sections)
-
-
-def _move(objects: list, pk: int, delta: int) -> None:
-    index = next(i for i, o in enumerate(objects) if o.pk == pk)
-    target = index + delta
-    if 0 <= target < len(objects):
-        objects[index], objects[target] = objects[target], objects[index]
-
-
-def _renumber(objects: list) -> None:
-    changed = []
-    for order, obj in enumerate(objects):
-        if obj.order != order:
-            obj.order = order
-            changed.append(obj)
-    if changed:
-        type(objects[0]).objects.bulk_update(changed, ["order"])
 
 
 # -- last year's promises, answered -------------------------------------------------------------

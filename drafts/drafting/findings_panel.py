@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..checks import BY_CODE, ERROR, Finding
 from ..document import parse_where
-from . import editing
+from . import locking
 from .steps import PREVIEW, Layout, Step, preview_anchor
 
 
@@ -22,7 +22,7 @@ class Row:
     anchor: str  # the place in the preview
     length: int  # characters to select at ``finding.offset``
     fixable: bool  # the fix button is offered
-    part: str = ""  # the versioned part of the draft it is in (``editing.take_lock``)
+    part: str = ""  # the versioned part of the draft it is in (``locking.take_lock``)
     part_version: int = 0  # that part's version as the page shows it
 
     @property
@@ -37,8 +37,8 @@ def part_of(where, layout: Layout) -> str:
     if where.section is not None:
         if where.section >= len(layout.sections):
             return ""
-        return editing.section_part(layout.sections[where.section])
-    return editing.START_PART if where.field in ("title", "subtitle", "byline", "opening") else editing.END_PART
+        return locking.section_part(layout.sections[where.section])
+    return locking.START_PART if where.field in ("title", "subtitle", "byline", "opening") else locking.END_PART
 
 
 def rows(

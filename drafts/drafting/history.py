@@ -2,7 +2,7 @@
 its submissions, each to view, to compare with today's content and to restore.
 
 A version is kept before the first change of each day of editing (:func:`keep_daily`, called
-by ``editing.take_lock``), before an import replaces the content and before a restore; a
+by ``locking.take_lock``), before an import replaces the content and before a restore; a
 carry-over keeps the content it started with; a submission is a version by itself.
 """
 

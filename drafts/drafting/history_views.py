@@ -16,7 +16,7 @@ from ..access import get_report_or_404
 from ..persistence import load_tree
 from ..rendering.html import render_fragment
 from . import editing, history
-from .editing import EditError, StaleVersion
+from .locking import EditError, StaleVersion
 
 KINDS = ("saved", "submission")
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from . import editing, steps
-from .editing import EditError
+from . import editing, steps, structure
+from .locking import EditError
 
 UNDO_KEY = "drafting_undo"  # the last deleted item, for its undo
 
@@ -66,28 +66,28 @@ class Done:
     focus: str = ""  # the id of the element to scroll to and focus there
 
 
-def apply_op(session, report, version, op, *, structure=None) -> Done:
+def apply_op(session, report, version, op, *, structure_version=None) -> Done:
     """Do the change a button names (``item-add:7``, ``section-up:3`` …) under the version
-    lock: ``version`` of the section for its items, ``structure`` for the sections (the
+    lock: ``version`` of the section for its items, ``structure_version`` for the sections (the
     whole report's ``int`` version for both on older pages). ``session`` keeps the last
     deleted item for its undo."""
-    structure = version if structure is None else structure
+    sections = version if structure_version is None else structure_version
     name, _sep, arg = op.partition(":")
     pk = int(arg) if arg.isdigit() else -1
     if name not in ("item-delete", "item-restore"):
         session.pop(UNDO_KEY, None)
     if name == "item-add":
-        entry = editing.add_item(report, version, pk)
+        entry = structure.add_item(report, version, pk)
         return Done(focus=f"item-{entry.pk}")
     elif name == "item-delete":
-        deleted = editing.delete_item(report, version, pk)
+        deleted = structure.delete_item(report, version, pk)
         # Only the last deletion can be undone; the text is the user's, kept until then.
         session[UNDO_KEY] = {"report": report.pk, **deleted}
     elif name == "item-restore":
         undo = session.get(UNDO_KEY) or {}
         if undo.get("report") != report.pk:
             raise EditError(_("There is nothing to undo."))
-        entry = editing.add_item(
+        entry = structure.add_item(
             report,
             version,
             undo["section"],
@@ -98,14 +98,14 @@ def apply_op(session, report, version, op, *, structure=None) -> Done:
         del session[UNDO_KEY]
         return Done(focus=f"item-{entry.pk}")
     elif name in ("item-up", "item-down"):
-        editing.move_item(report, version, pk, -1 if name == "item-up" else 1)
+        structure.move_item(report, version, pk, -1 if name == "item-up" else 1)
         return Done(focus=f"item-{pk}")
     elif name == "section-add":
-        return Done(step=f"s{editing.add_section(report, structure).pk}")
+        return Done(step=f"s{structure.add_section(report, sections).pk}")
     elif name == "section-delete":
-        editing.delete_section(report, structure, pk)
+        structure.delete_section(report, sections, pk)
     elif name in ("section-up", "section-down"):
-        editing.move_section(report, structure, pk, -1 if name == "section-up" else 1)
+        structure.move_section(report, sections, pk, -1 if name == "section-up" else 1)
     else:
         raise EditError(_("Unknown action."))
     return Done()

@@ -32,9 +32,9 @@ from ..persistence import report_to_tree
 from ..rendering.html import render_fragment
 from ..review import queries as review_queries
 from ..review.notifications import recent_events
-from . import editing, findings_panel, promises_panel, starting, step_form, steps
-from .editing import EditError, NotEditable, StaleVersion
+from . import editing, findings_panel, locking, promises_panel, starting, step_form, steps
 from .forms import PromiseAnswerForm, StartReportForm
+from .locking import EditError, NotEditable, StaleVersion
 
 
 def json_login_required(view):
@@ -205,19 +205,19 @@ def _render_step(request, report, tree, all_steps, index, current, *, refused=No
     banner = home_notices.banner(report)  # the deadline line; closed after the deadline
     check_context = checks_context_of(report)
     findings = findings_for(report, tree, check_context)
-    versions = editing.part_versions(report)
+    versions = locking.part_versions(report)
     rows = findings_panel.rows(
         findings,
         steps.Layout.of(report),
         editable=report.is_editable and not banner["closed"],
         versions=versions,
     )
-    part = editing.step_part(current)
+    part = locking.step_part(current)
     context = {
         "part": part,
         "part_version": versions.get(part, 0),
-        "part_writer": editing.part_writer(report, part) if part else "",
-        "structure_version": versions[editing.STRUCTURE],
+        "part_writer": locking.part_writer(report, part) if part else "",
+        "structure_version": versions[locking.STRUCTURE],
         "report": report,
         "tree": tree,
         "step": current.key,
@@ -296,9 +296,9 @@ def _post_step(request, report, all_steps, current):
         target = current.key
     if not report.is_editable:
         if request.POST.get("op") or step_form.changed_fields(request.POST, report, current):
-            messages.error(request, editing.not_editable_message())
+            messages.error(request, locking.not_editable_message())
         return redirect("wizard_step", report_id=report.pk, step=target)
-    part = editing.step_part(current)
+    part = locking.step_part(current)
     seen = _seen(request.POST.get("part_version")) if part else None
     # Pages of this version post the versions of their part and of the structure; an
     # older page (or a test) only the whole report's.
@@ -312,7 +312,7 @@ def _post_step(request, report, all_steps, current):
                 report, version, changes, {part: seen.version} if seen else None
             )
             if seen:
-                version = editing.Seen(result.parts.get(part, seen.version))
+                version = locking.Seen(result.parts.get(part, seen.version))
             else:
                 version = structure = result.version
             if result.errors:
@@ -321,7 +321,9 @@ def _post_step(request, report, all_steps, current):
                 return _refuse(request, report, current, refused, message, 400)
         op = request.POST.get("op", "")
         if op:
-            done = step_form.apply_op(request.session, report, version, op, structure=structure)
+            done = step_form.apply_op(
+                request.session, report, version, op, structure_version=structure
+            )
             target = done.step or target
             focus = done.focus
             if op.startswith("section-delete") and target == current.key:
@@ -338,7 +340,7 @@ def _post_step(request, report, all_steps, current):
 def _seen(value):
     """The part version a form posted, or None."""
     version = _int(value)
-    return editing.Seen(version) if version >= 0 else None
+    return locking.Seen(version) if version >= 0 else None
 
 
 def _int(value):
@@ -379,7 +381,7 @@ def autosave(request, report_id):
         if parts is not None:
             if not isinstance(parts, dict):
                 raise ValueError
-            version = editing.Seen(0, _writer(payload.get("writer")), _seq(payload.get("seq")))
+            version = locking.Seen(0, _writer(payload.get("writer")), _seq(payload.get("seq")))
     except RequestDataTooBig:
         return _json_error(
             "too_big",
@@ -461,7 +463,7 @@ def findings(request, report_id):
         findings_for(report, tree),
         steps.Layout.of(report),
         editable=report.is_editable,
-        versions=editing.part_versions(report),
+        versions=locking.part_versions(report),
     )
     context = {"report": report, "step": found[1].key, **findings_panel.panel_context(rows, found[1])}
     return render(request, "drafting/wizard/_findings_slot.html", context)
@@ -506,7 +508,7 @@ def apply_fix(request, report_id):
         kwargs={"report_id": report.pk, "step": step if steps.is_step_key(step) else steps.START},
     )
     if not report.is_editable:
-        messages.error(request, editing.not_editable_message())
+        messages.error(request, locking.not_editable_message())
         return redirect(back)
     code = request.POST.get("code") or "halfwidth_punct"
     try:

@@ -12,7 +12,7 @@ from django.db import transaction
 from .. import workflow
 from ..cycle import deadlines
 from ..document import Report as Tree
-from ..drafting import editing, history, starting
+from ..drafting import history, locking, starting
 from ..models import ContentBackup, Report, ReportingYear, ReportType, SavedVersion
 from ..persistence import apply_tree, load_tree, report_to_tree, sections_prefetch
 from .fit import complete, same_content
@@ -36,11 +36,11 @@ def holds(report: Report, tree: Tree) -> bool:
 
 def accept_new(official, year, report_type, tree: Tree) -> Report:
     """A new draft of ``year`` holding ``tree`` (IntegrityError if the official has one;
-    ``editing.NotEditable`` when the official may not start one: not on the roll, after the
+    ``locking.NotEditable`` when the official may not start one: not on the roll, after the
     deadline, in a closed year)."""
     refused = deadlines.why_no_start(official, year)
     if refused:
-        raise editing.NotEditable(refused)
+        raise locking.NotEditable(refused)
     with transaction.atomic():
         report = starting.start_report(official, year, report_type)
         report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
@@ -51,11 +51,11 @@ def accept_new(official, year, report_type, tree: Tree) -> Report:
 def replace(report: Report, tree: Tree, expected_version, user) -> Report:
     """The draft's content replaced by ``tree``, the old content kept as a backup.
 
-    Raises ``editing.StaleVersion`` (changed since the import started; nothing written) or
-    ``editing.NotEditable``.
+    Raises ``locking.StaleVersion`` (changed since the import started; nothing written) or
+    ``locking.NotEditable``.
     """
     with transaction.atomic():
-        editing.take_lock(report, expected_version)
+        locking.take_lock(report, expected_version)
         report = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
         old = report_to_tree(report)
         ContentBackup.objects.create(
@@ -89,7 +89,7 @@ def restore(report: Report, user) -> Report:
             .prefetch_related(sections_prefetch())
             .get(pk=report.pk)
         )
-        editing.take_lock(report, report.version)  # every content change takes the lock
+        locking.take_lock(report, report.version)  # every content change takes the lock
         current = report_to_tree(report)
         ContentBackup.objects.create(
             report=report, tree=current.to_dict(), reason=RESTORE_REASON, created_by=user

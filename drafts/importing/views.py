@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from .. import workflow
 from ..access import get_report_or_404, official_of
-from ..drafting import editing
+from ..drafting import locking
 from ..models import Report, ReportingYear, ReportType
 from . import MAX_FILE_BYTES, ImportFailed, blocks_to_tree, import_text, read_bytes, service
 from . import pending as pending_import
@@ -47,7 +47,7 @@ ROLE_LABELS = {
 
 
 def _refuse_not_editable(request, report, message=None):
-    messages.error(request, message or editing.not_editable_message())
+    messages.error(request, message or locking.not_editable_message())
     return redirect("wizard", report_id=report.pk)
 
 
@@ -254,7 +254,7 @@ def _accept_new(request, tree):
         return redirect("import_review")
     try:
         report = service.accept_new(official, year, report_type, tree)
-    except editing.NotEditable as exc:  # not on the roll, past the deadline
+    except locking.NotEditable as exc:  # not on the roll, past the deadline
         messages.error(request, str(exc))
         return redirect("import_review")
     except IntegrityError:
@@ -301,9 +301,9 @@ def _accept_replace(request, pending, tree):
         return redirect("import_review")
     try:
         report = service.replace(report, tree, pending.get("version"), request.user)
-    except editing.NotEditable as exc:  # submitted meanwhile, or past the deadline
+    except locking.NotEditable as exc:  # submitted meanwhile, or past the deadline
         return _refuse_not_editable(request, report, str(exc))
-    except editing.StaleVersion as exc:
+    except locking.StaleVersion as exc:
         if service.holds(report, tree):  # a second click while the first was saving
             return _already_done(request, report.pk)
         # Re-arm on the current version: pressing again replaces the newer content, which
