@@ -1,5 +1,5 @@
 """Who runs the cycle: a user holding ``drafts.manage_cycle`` (the group 述职管理员, made by
-migration 0006, or a superuser). Reviewers see the progress board of their own scope."""
+migration 0007, or a superuser). Reviewers see the progress board of their own scope."""
 
 from __future__ import annotations
 
