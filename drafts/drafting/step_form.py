@@ -7,10 +7,24 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from . import editing, steps, structure
+from . import editing, locking, steps, structure
 from .locking import EditError
 
 UNDO_KEY = "drafting_undo"  # the last deleted item, for its undo
+
+
+def posted_int(value) -> int:
+    """An integer a form posted, or -1."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def posted_seen(value) -> locking.Seen | None:
+    """The part version a form posted, or None."""
+    version = posted_int(value)
+    return locking.Seen(version) if version >= 0 else None
 
 
 def undo_offer(session, report, section):

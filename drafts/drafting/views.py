@@ -7,23 +7,16 @@ official's report, or one the user reviews, is not found here.
 
 from __future__ import annotations
 
-import json
-import re
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from .. import checks, document, numbering
+from .. import document, numbering
 from ..access import get_report_or_404, is_reviewer_user, official_of
-from ..checks.promises import PLANS, PROBLEMS, promises_of
+from ..checks.promises import PLANS, PROBLEMS
 from ..cycle import deadlines, home_notices
 from ..findings import check_context as checks_context_of
 from ..findings import earlier_reports, findings_for, previous_report
@@ -33,27 +26,8 @@ from ..rendering.html import render_fragment
 from ..review import queries as review_queries
 from ..review.notifications import recent_events
 from . import editing, findings_panel, locking, promises_panel, starting, step_form, steps
-from .forms import PromiseAnswerForm, StartReportForm
-from .locking import EditError, NotEditable, StaleVersion
-
-
-def json_login_required(view):
-    """Like login_required, but answers JSON 401 (the autosave script shows a message)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return JsonResponse({"error": "login", "message": _login_expired()}, status=401)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _login_expired():
-    return _(
-        "Your login has expired. Log in again in a new tab; your text is kept in this page and will be saved then."
-    )
-
+from .forms import StartReportForm
+from .locking import EditError, StaleVersion
 
 # -- home --------------------------------------------------------------------------
 
@@ -299,11 +273,11 @@ def _post_step(request, report, all_steps, current):
             messages.error(request, locking.not_editable_message())
         return redirect("wizard_step", report_id=report.pk, step=target)
     part = locking.step_part(current)
-    seen = _seen(request.POST.get("part_version")) if part else None
+    seen = step_form.posted_seen(request.POST.get("part_version")) if part else None
     # Pages of this version post the versions of their part and of the structure; an
     # older page (or a test) only the whole report's.
-    version = seen or _int(request.POST.get("version"))
-    structure = _seen(request.POST.get("structure_version")) or version
+    version = seen or step_form.posted_int(request.POST.get("version"))
+    structure = step_form.posted_seen(request.POST.get("structure_version")) or version
     changes = step_form.changed_fields(request.POST, report, current)
     focus = ""
     try:
@@ -337,19 +311,6 @@ def _post_step(request, report, all_steps, current):
     return redirect("wizard_step", report_id=report.pk, step=target)
 
 
-def _seen(value):
-    """The part version a form posted, or None."""
-    version = _int(value)
-    return locking.Seen(version) if version >= 0 else None
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return -1
-
-
 def _refuse(request, report, current, changes, message, status):
     """The step again, from the database, with what was not saved and why."""
     report = get_report_or_404(request, report.pk, owner_only=True, prefetch=True)
@@ -360,178 +321,3 @@ def _refuse(request, report, current, changes, message, status):
     return _render_step(request, report, tree, all_steps, *found, refused=refused, status=status)
 
 
-# -- autosave (JSON) -------------------------------------------------------------------------
-
-
-@require_POST
-@json_login_required
-def autosave(request, report_id):
-    report = get_report_or_404(request, report_id, owner_only=True)
-    try:
-        payload = json.loads(request.body.decode("utf-8"))
-        version = payload["version"]
-        if isinstance(version, str) and version.isdigit():
-            version = int(version)
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise ValueError
-        changes = payload["changes"]
-        if not isinstance(changes, dict) or not changes:
-            raise ValueError
-        parts = payload.get("parts")  # pages of this version; older ones lock the whole report
-        if parts is not None:
-            if not isinstance(parts, dict):
-                raise ValueError
-            version = locking.Seen(0, _writer(payload.get("writer")), _seq(payload.get("seq")))
-    except RequestDataTooBig:
-        return _json_error(
-            "too_big",
-            _(
-                "The text is too large to save (more than 5 MB). Shorten it; it is kept in the page."
-            ),
-            413,
-        )
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        return _json_error(
-            "bad_request", _("The save request was not understood. Reload the page."), 400
-        )
-    try:
-        result = editing.save_fields(report, version, changes, parts)
-    except NotEditable as exc:
-        return _json_error("readonly", str(exc), 403)
-    except StaleVersion as exc:
-        keys = []
-        for raw in changes:
-            try:
-                keys.append(editing.parse_key(raw))
-            except EditError:
-                pass
-        return JsonResponse(
-            {
-                "error": "conflict",
-                "message": _(
-                    "Not saved: this report was changed in another window or on another device. Your text is shown below; copy it, then reload the page to see the newer version."
-                ),
-                "version": exc.current_version,
-                "part": exc.part,
-                "server": editing.current_values(report, keys),
-                "refused": {str(k): str(v) for k, v in changes.items()},
-            },
-            status=409,
-        )
-    except EditError as exc:
-        return JsonResponse(
-            {"error": "invalid", "message": str(exc), "errors": getattr(exc, "errors", {})},
-            status=400,
-        )
-    answer = {"ok": True, "version": result.version, "saved": result.saved, "errors": result.errors}
-    if parts is not None:
-        answer["parts"] = result.parts
-    return JsonResponse(answer)
-
-
-_WRITER = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-
-
-def _writer(value) -> str:
-    """A browser tab's id as the autosave script sends it ("" when absent or malformed)."""
-    return value if isinstance(value, str) and _WRITER.match(value) else ""
-
-
-def _seq(value) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63:
-        return value
-    raise ValueError("seq")
-
-
-def _json_error(code, message, status):
-    return JsonResponse({"error": code, "message": message}, status=status)
-
-
-# -- the findings panel, fetched again after each save ----------------------------------------
-
-
-@login_required
-def findings(request, report_id):
-    """The findings panel of one step (``?step=``) of the stored content, as a partial."""
-    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
-    tree = report_to_tree(report)
-    all_steps = steps.build_steps(report, tree)
-    found = steps.find_step(all_steps, request.GET.get("step", ""))
-    if found is None:
-        raise Http404("no such step")
-    rows = findings_panel.rows(
-        findings_for(report, tree),
-        steps.Layout.of(report),
-        editable=report.is_editable,
-        versions=locking.part_versions(report),
-    )
-    context = {"report": report, "step": found[1].key, **findings_panel.panel_context(rows, found[1])}
-    return render(request, "drafting/wizard/_findings_slot.html", context)
-
-
-# -- last year's promises, answered ---------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def promise_answer(request, report_id, index):
-    """Link the passage that reports on one of last year's promises, or mark it not done."""
-    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
-    step = request.POST.get("step", steps.START)
-    back = redirect("wizard_step", report_id=report.pk, step=step if steps.is_step_key(step) else steps.START)
-    items = promises_of(checks_context_of(report).previous)
-    if index >= len(items):
-        raise Http404("no such promise")
-    form = PromiseAnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(form.non_field_errors()) or _("The answer was not understood. Try again."))
-        return back
-    try:
-        editing.answer_promise(report, index, items[index].text, **form.answer())
-    except EditError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The answer to last year's promise was saved."))
-    return back
-
-
-# -- a check's one-click fix ----------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def apply_fix(request, report_id):
-    report = get_report_or_404(request, report_id, owner_only=True, prefetch=True)
-    step = request.POST.get("step", steps.START)
-    back = reverse(
-        "wizard_step",
-        kwargs={"report_id": report.pk, "step": step if steps.is_step_key(step) else steps.START},
-    )
-    if not report.is_editable:
-        messages.error(request, locking.not_editable_message())
-        return redirect(back)
-    code = request.POST.get("code") or "halfwidth_punct"
-    try:
-        offset = _int(request.POST.get("offset"))
-        fixed = editing.apply_fix(
-            report,
-            _seen(request.POST.get("part_version")) or _int(request.POST.get("version")),
-            request.POST.get("where", ""),
-            code,
-            offset if offset >= 0 else None,
-        )
-    except StaleVersion:
-        messages.error(
-            request,
-            _(
-                "Not fixed: this report was changed in another window or on another device. The page has been reloaded; try again."
-            ),
-        )
-    except EditError as exc:
-        messages.error(request, str(exc))
-    else:
-        if fixed:
-            messages.success(request, checks.BY_CODE[code].fixed_message)
-        else:
-            messages.info(request, _("Nothing to fix here any more."))
-    return redirect(back)

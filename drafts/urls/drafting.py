@@ -1,5 +1,7 @@
 from django.urls import path
 
+from ..drafting import autosave_views as autosave
+from ..drafting import findings_views as findings
 from ..drafting import history_views as history
 from ..drafting import views as drafting
 
@@ -8,12 +10,12 @@ urlpatterns = [
     path("years/<int:year>/start/", drafting.start, name="start_report"),
     path("reports/<int:report_id>/", drafting.wizard, name="wizard"),
     path("reports/<int:report_id>/step/<str:step>/", drafting.wizard_step, name="wizard_step"),
-    path("reports/<int:report_id>/autosave/", drafting.autosave, name="autosave"),
-    path("reports/<int:report_id>/fix/", drafting.apply_fix, name="apply_fix"),
-    path("reports/<int:report_id>/findings/", drafting.findings, name="findings_panel"),
+    path("reports/<int:report_id>/autosave/", autosave.autosave, name="autosave"),
+    path("reports/<int:report_id>/fix/", findings.apply_fix, name="apply_fix"),
+    path("reports/<int:report_id>/findings/", findings.findings, name="findings_panel"),
     path(
         "reports/<int:report_id>/promises/<int:index>/",
-        drafting.promise_answer,
+        findings.promise_answer,
         name="promise_answer",
     ),
     path("reports/<int:report_id>/versions/", history.versions, name="report_versions"),
