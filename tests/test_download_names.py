@@ -112,3 +112,37 @@ def test_a_report_too_large_gets_the_same_page_on_both_paths(client, make_report
     b = _reviewer_download(client, report, reviewer)
     assert a.status_code == b.status_code == 413
     assert "无法生成文件" in a.content.decode() and "无法生成文件" in b.content.decode()
+
+
+def test_the_zip_holds_the_same_bytes_as_the_downloads(client, approved, reviewer, unit):
+    downloaded = b"".join(_official_download(client, approved).streaming_content)
+    client.force_login(reviewer)
+    client.post(reverse("review_zip_start"), {"unit": unit.pk, "year": 2025})
+    from drafts.models import ZipJob
+
+    job = ZipJob.objects.get()
+    data = b"".join(
+        client.get(reverse("review_zip_download", kwargs={"pk": job.pk})).streaming_content
+    )
+    assert zipfile.ZipFile(io.BytesIO(data)).read(NAME) == downloaded
+
+
+def _text(data: bytes, tmp_path) -> str:
+    import subprocess
+
+    path = tmp_path / "f.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+
+
+def test_a_submitted_report_has_no_draft_mark(client, report, official, reviewer, tmp_path):
+    submitted(report, official.user)
+    for response in (_official_download(client, report), _reviewer_download(client, report, reviewer)):
+        assert "草稿" not in _text(b"".join(response.streaming_content), tmp_path)
+
+
+def test_a_returned_report_carries_the_draft_mark(client, report, official, reviewer, tmp_path):
+    submitted(report, official.user)
+    reviewing.return_report(report, reviewer, "请补充")
+    response = _reviewer_download(client, report, reviewer)
+    assert "草稿" in _text(b"".join(response.streaming_content), tmp_path)

@@ -34,17 +34,20 @@ def _download(client, report, user, ext="pdf"):
     return b"".join(response.streaming_content)
 
 
-def test_submitting_renders_the_draft_marked_files_ahead(report, official, settings, rendered):
+def test_submitting_renders_the_files_ahead_without_the_draft_mark(
+    report, official, settings, rendered
+):
     settings.BACKGROUND_RUNNER = "inline"
     submitted(report, official.user)
-    assert sorted(n.rsplit("-", 1)[1] for n in rendered()) == ["draft.docx", "draft.pdf"]
-
-
-def test_approving_renders_the_final_files_ahead(report, official, reviewer, settings, rendered):
-    submitted(report, official.user)
-    settings.BACKGROUND_RUNNER = "inline"
-    reviewing.approve(report, reviewer)
     assert sorted(n.rsplit("-", 1)[1] for n in rendered()) == ["final.docx", "final.pdf"]
+
+
+def test_approving_renders_nothing_more(report, official, reviewer, settings, rendered):
+    settings.BACKGROUND_RUNNER = "inline"
+    submitted(report, official.user)
+    before = len(rendered())
+    reviewing.approve(report, reviewer)
+    assert len(rendered()) == before  # the submitted files are the approved files
 
 
 def test_a_download_after_approval_does_not_render(

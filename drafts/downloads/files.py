@@ -5,7 +5,8 @@ reviewers' ZIP — goes through here, so one report has one file name and one se
 wherever it is downloaded:
 
 - :func:`printed_tree` — what is printed: a draft's current content for its owner, else the
-  latest submission's frozen tree; the 草稿 mark on everything not approved;
+  latest submission's frozen tree; the 草稿 mark only on a report still being written
+  (:func:`marked_draft`);
 - :func:`file_name` — ``单位-姓名-2025年度述职述廉报告.pdf``, safe on every file system;
 - :func:`report_file` — the rendered file, from the render cache;
 - :func:`file_response` — the download response with its headers.
@@ -75,6 +76,13 @@ def file_response(path: Path, name: str, ascii_name: str, content_type: str) -> 
     return response
 
 
+def marked_draft(status: str) -> bool:
+    """Whether a report's files carry the 草稿 mark: while it is being written (a draft, or
+    returned for revision). A submitted report's files are its frozen text as it was sent,
+    the same bytes as once it is approved."""
+    return workflow.is_editable(status)
+
+
 @dataclass
 class Printed:
     tree: document.Report
@@ -85,10 +93,10 @@ def printed_tree(report, user) -> Printed:
     """What ``user`` gets when they download ``report``.
 
     The owner of a report they can still edit gets its current content; everyone else, and
-    the owner once it is submitted, gets the latest submission's frozen tree. Everything
-    not approved carries the 草稿 mark. 404 when nothing was submitted that they may see.
+    the owner once it is submitted, gets the latest submission's frozen tree, marked 草稿
+    while the report is being written again. 404 when nothing was submitted that they may see.
     """
-    draft = report.status != workflow.APPROVED
+    draft = marked_draft(report.status)
     if is_owner(user, report) and report.is_editable:
         live = Report.objects.prefetch_related(sections_prefetch()).get(pk=report.pk)
         return Printed(report_to_tree(live), draft)

@@ -17,7 +17,7 @@ from django_tasks import task
 from .. import background, document, workflow
 from ..models import Report, Submission
 from ..rendering import cache, formats
-from .files import Printed
+from .files import Printed, marked_draft
 
 log = logging.getLogger("drafts.rendering")
 
@@ -28,7 +28,7 @@ def frozen_statuses() -> list[str]:
 
 def printed_of(report, submission) -> Printed:
     return Printed(
-        document.Report.from_dict(submission.tree), draft=report.status != workflow.APPROVED
+        document.Report.from_dict(submission.tree), draft=marked_draft(report.status)
     )
 
 
@@ -74,7 +74,7 @@ def stale_reports() -> list[int]:
         report_id
         for report_id, (status, tree_hash) in latest.items()
         if not all(
-            cache.is_cached(tree_hash, f.ext, draft=status != workflow.APPROVED)
+            cache.is_cached(tree_hash, f.ext, draft=marked_draft(status))
             for f in formats.DOWNLOADS
         )
     ]
