@@ -322,30 +322,19 @@ def _setup_styles(doc, profile: LayoutProfile) -> None:
         _ppr(profile, align="center"),
         _rpr(fonts["title"], latin, profile.title_size_pt, bold=False, spacing=0),
     )
-    restyle(
-        styles["Heading 1"],
-        _ppr(profile, first_line_chars=profile.first_line_indent_chars, outline=0, keep_next=True),
-        _rpr(
-            fonts["hei"],
-            latin,
-            body_size,
-            bold=False,
-            spacing=profile.docx_char_spacing_twips,
-            color="000000",
-        ),
-    )
-    restyle(
-        styles["Heading 2"],
-        _ppr(profile, first_line_chars=profile.first_line_indent_chars, outline=1, keep_next=True),
-        _rpr(
-            fonts["kai"],
-            latin,
-            body_size,
-            bold=False,
-            spacing=profile.docx_char_spacing_twips,
-            color="000000",
-        ),
-    )
+    for outline, (name, face) in enumerate((("Heading 1", "hei"), ("Heading 2", "kai"))):
+        restyle(
+            styles[name],
+            _ppr(profile, first_line_chars=profile.first_line_indent_chars, outline=outline, keep_next=True),
+            _rpr(
+                fonts[face],
+                latin,
+                body_size,
+                bold=False,
+                spacing=profile.docx_char_spacing_twips,
+                color="000000",
+            ),
+        )
     restyle(
         styles["Subtitle"],
         _ppr(profile, align="center"),

@@ -12,8 +12,11 @@ def wait_saved(page):
 
 
 def add_item(page, lead, body):
-    page.get_by_role("button", name="添加一条").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="添加一条").click()
+    # typing before the page script runs is kept too, but the saved badge only means
+    # "saved" once the script is there
+    expect(page.locator("#wizard")).to_have_attribute("data-ready", "1")
     item = page.locator("li.item").last
     item.locator("input[name$='.lead']").fill(lead)
     item.locator("textarea[name$='.body']").fill(body)

@@ -96,3 +96,22 @@ def test_it_refreshes_the_findings_panel_after_each_save(page, login, official, 
     type_at_end(page, "textarea[name$='.intro']", "。")
     wait_saved(page)
     expect(panel.locator(".no-findings")).to_be_visible()
+
+
+def test_it_saves_what_was_typed_before_the_page_script_ran(page, login, official, report):
+    login(page, official.user.username)
+    held = []
+    page.route("**/js/wizard/main*.js", lambda route: held.append(route))
+    page.goto(f"/reports/{report.pk}/step/start/", wait_until="commit")
+    field = page.locator("textarea[name='report.opening']")
+    field.fill("脚本加载之前写的导语。")
+    expect(page.locator("#wizard")).not_to_have_attribute("data-ready", "1")
+    for _ in range(50):  # the route's handler runs while Playwright waits
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the page script was not requested"
+    held[0].continue_()
+    expect(page.locator("#wizard")).to_have_attribute("data-ready", "1")
+    wait_saved(page)
+    assert Report.objects.get(pk=report.pk).opening == "脚本加载之前写的导语。"

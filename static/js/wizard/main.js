@@ -1,8 +1,8 @@
 // The section wizard's page script (an ES module; its strings come from the JavaScript
 // catalogue loaded before it): live counts, autosave, the browser's safety copy, and
 // flushing the saves before the page is left, the findings panel refreshed after each save,
-// and the item a button added or moved brought into view.
-import { config, fields, form, panel } from "./page.js";
+// the item a button added or moved brought into view, and what was typed before it ran.
+import { config, fieldValue, fields, form, panel, renderedValue, root } from "./page.js";
 import { updateCounts } from "./counts.js";
 import { discardShown, offerBackup, readStore } from "./store.js";
 import { flush, halt, isHalted, isIdle, onSaved, queue, retryNow } from "./autosave.js";
@@ -25,7 +25,12 @@ if (config) {
   updateCounts();
   focusTarget();
   if (config.editable && form) {
-    offerBackup().forEach(function (el) { queue(el); });
+    const restored = offerBackup();
+    // What was typed while this script was still loading fired no handler: queue it too.
+    fields().forEach(function (el) {
+      if (restored.indexOf(el) < 0 && fieldValue(el) !== renderedValue(el)) restored.push(el);
+    });
+    restored.forEach(function (el) { queue(el); });
     updateCounts();
     onSaved(refreshFindings);
     form.addEventListener("input", function (event) {
@@ -45,6 +50,7 @@ if (config) {
     });
     wireNavigation();
   }
+  root.dataset.ready = "1"; // the handlers are in place (the browser tests wait for it)
   // Printing the preview: the print style sheet leaves only the report on the page.
   document.querySelectorAll(".print-report").forEach(function (b) {
     b.addEventListener("click", function () { flush().then(function () { window.print(); }); });

@@ -22,6 +22,15 @@ export function fields() {
 export function fieldValue(el) {
   return el.type === "checkbox" ? (el.checked ? "1" : "") : el.value;
 }
+// The value the server rendered into the field (what the page came with).
+export function renderedValue(el) {
+  if (el.type === "checkbox") return el.defaultChecked ? "1" : "";
+  if (el.tagName === "SELECT") {
+    const chosen = Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; })[0];
+    return chosen ? chosen.value : el.options.length ? el.options[0].value : "";
+  }
+  return el.defaultValue;
+}
 export function isText(el) {
   return el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && el.type === "text");
 }
