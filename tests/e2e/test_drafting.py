@@ -5,10 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from drafts.models import Entry, Report
-
-
-def wait_saved(page):
-    expect(page.locator("#save-status")).to_have_text("已保存")
+from tests.e2e.waiting import wait_saved
 
 
 def add_item(page, lead, body):

@@ -8,12 +8,9 @@ import random
 from playwright.sync_api import expect
 
 from drafts.models import Report
+from tests.e2e.waiting import wait_saved
 
 RELOADS = 50
-
-
-def wait_saved(page):
-    expect(page.locator("#save-status")).to_have_text("已保存")
 
 
 def type_at_end(page, selector, text):
