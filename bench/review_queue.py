@@ -9,8 +9,8 @@ template) and prints, per page, the median and 95th-percentile latency and the n
 queries. Then the ZIP of ``--zip`` approved reports (distinct trees): first their files are
 rendered ahead (as approving does), timed on its own; then the ZIP is built from the render
 cache by a separate worker process, as deployed (``manage.py db_worker``, started before the
-idle median is taken), while queue requests are timed in this process and compared with the
-idle median. ``--zip 0`` skips that part.
+idle median is taken), again and again until the queue has been timed often enough while a
+build runs, and those times are compared with the idle median. ``--zip 0`` skips that part.
 """
 
 from __future__ import annotations
@@ -151,44 +151,70 @@ def zip_bench(ids, client, count, runs_between):
         "DJANGO_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
     }
     worker = subprocess.Popen(  # the deployment's worker, started and idle before we measure
-        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2", "-v", "0"],
+        # at the priority deploy/reportsite-worker.service gives it (Nice=10)
+        ["nice", "-n", "10", sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2", "-v", "0"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    time.sleep(5)
-    baseline, _ = measure(client, url, {}, runs_between)
-    job = ZipJob.objects.create(user=user, unit=unit, year=year, formats="pdf")
     from django.test.utils import override_settings
 
     from drafts.review.zips import build_zip
 
-    started = time.perf_counter()
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
-        build_zip.enqueue(job.pk)
-    connection.close()
-    during = []
+    def build_once(samples):
+        """Enqueue a ZIP of the unit and, until it is done, time a queue page, ask for the
+        job's state (as the reviewer's page does) and pause 50 ms."""
+        job = ZipJob.objects.create(user=user, unit=unit, year=year, formats="pdf")
+        started = time.perf_counter()
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            build_zip.enqueue(job.pk)
+        connection.close()
+        status_url = reverse("review_zip_status", kwargs={"pk": job.pk})
+        progress = []
+        while True:
+            t, _ = timed(client, url, {})
+            samples.append(t)
+            state = client.get(status_url).json()
+            progress.append(state["done"])
+            if state["state"] in ("done", "failed") or worker.poll() is not None:
+                break
+            time.sleep(0.05)
+        job.refresh_from_db()
+        return job, progress, time.perf_counter() - started
+
+    time.sleep(5)
+    # The first build (the worker's imports, the files into the page cache), timed on its own.
+    job, progress, first = build_once([])
+    # Idle: the same requests at the same pace, with no build running.
+    baseline = []
     status_url = reverse("review_zip_status", kwargs={"pk": job.pk})
-    progress = []
-    while True:
+    for _ in range(runs_between):
         t, _ = timed(client, url, {})
-        during.append(t)
-        state = client.get(status_url).json()
-        progress.append(state["done"])
-        if state["state"] in ("done", "failed") or worker.poll() is not None:
-            break
+        baseline.append(t)
+        client.get(status_url)
         time.sleep(0.05)
-    total = time.perf_counter() - started
+    # One build of a pre-rendered ZIP is short, so it is built again (a new job each time,
+    # as a second reviewer would) until the queue has been timed `runs_between` times while
+    # a build was running: a median of a handful of requests says little.
+    during, builds = [], []
+    while len(during) < runs_between and len(builds) < 20 and worker.poll() is None:
+        builds.append(build_once(during)[2])
     worker.terminate()
     worker.wait(60)
-    job.refresh_from_db()
     size = (Path(settings.MEDIA_ROOT) / "zips" / job.path).stat().st_size if job.path else 0
     print(
         f"ZIP of {count} pre-rendered approved reports (PDF, the worker process): state={job.state} "
-        f"in {total:.1f} s from enqueueing ({size / 1e6:.0f} MB); progress polled "
+        f"in {first:.1f} s from enqueueing ({size / 1e6:.0f} MB); progress polled "
         f"{len(progress)} times, monotonic={progress == sorted(progress)}"
+    )
+    print(
+        f"  built {len(builds)} times more: median {statistics.median(builds):.1f} s, "
+        f"max {max(builds):.1f} s from enqueueing to done"
     )
     idle, busy = statistics.median(baseline), statistics.median(during)
     print(f"  queue page before the ZIP:  {fmt_ms(baseline)}")
-    print(f"  queue page while it builds: {fmt_ms(during)}  ({len(during)} requests)")
+    print(
+        f"  queue page while it builds: {fmt_ms(during)}  ({len(during)} requests "
+        f"during {len(builds)} builds)"
+    )
     print(f"  median while building / idle median: {busy / idle:.2f}")
 
 

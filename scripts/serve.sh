@@ -47,7 +47,8 @@ python manage.py collectstatic --noinput -v 0
 [ "$mode" = embedded ] && python manage.py load_demo
 python manage.py prerender --enqueue -v 0
 
-python manage.py db_worker --no-reload -v 0 &
+# at a lower CPU priority, as deploy/reportsite-worker.service runs it (Nice=10)
+nice -n 10 python manage.py db_worker --no-reload -v 0 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT INT TERM
 echo "==> 后台任务进程 (db_worker) 已启动, pid $worker"

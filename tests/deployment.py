@@ -145,7 +145,8 @@ class Deployment:
         self.manage("migrate", "-v0")
         env = self.env()
         for name, cmd in (
-            ("worker", [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"]),
+            # the worker at the priority its unit gives it (Nice=10)
+            ("worker", ["nice", "-n", "10", PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"]),
             ("web", [GUNICORN, "-c", "deploy/gunicorn.conf.py", "reportsite.wsgi"]),
         ):
             log = open(self.workdir / f"{name}.log", "w")
