@@ -67,29 +67,6 @@ def test_it_drafts_a_report_end_to_end(page, login, official, year):
     assert Entry.objects.filter(section__report=report).count() == 3
 
 
-def test_it_shows_the_conflict_panel_in_a_second_tab(new_page, login, official, report):
-    first, second = new_page(), new_page()
-    login(first, official.user.username)
-    login(second, official.user.username)
-    url = f"/reports/{report.pk}/step/start/"
-    first.goto(url)
-    second.goto(url)
-    first.locator("textarea[name='report.opening']").fill("第一个标签页写的导语。")
-    wait_saved(first)
-    second.locator("textarea[name='report.opening']").fill("第二个标签页写的导语。")
-    panel = second.locator(".conflict-panel")
-    expect(panel).to_be_visible()
-    expect(panel).to_contain_text("另一个窗口或另一台设备")
-    expect(panel.locator("textarea")).to_have_value("第二个标签页写的导语。")
-    report.refresh_from_db()
-    assert report.opening == "第一个标签页写的导语。"
-    second.get_by_role("button", name="重新加载页面").click()
-    expect(second.locator("textarea[name='report.opening']")).to_have_value(
-        "第一个标签页写的导语。"
-    )
-    expect(second.locator(".backup-panel")).to_contain_text("第二个标签页写的导语。")
-
-
 def test_it_keeps_the_text_when_the_login_expired(page, login, official, report):
     login(page, official.user.username)
     page.goto(f"/reports/{report.pk}/step/start/")

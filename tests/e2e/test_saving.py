@@ -73,8 +73,15 @@ def test_it_shows_the_conflict_with_the_typed_text_for_one_field_in_two_tabs(new
     second.locator("textarea[name='report.opening']").fill("第二个标签页写的导语。")
     panel = second.locator(".conflict-panel")
     expect(panel).to_be_visible()
+    expect(panel).to_contain_text("另一个窗口或另一台设备")
     expect(panel.locator("textarea.refused-text")).to_have_value("第二个标签页写的导语。")
-    assert Report.objects.get(pk=report.pk).opening == "第一个标签页写的导语。"
+    report.refresh_from_db()
+    assert report.opening == "第一个标签页写的导语。"
+    second.get_by_role("button", name="重新加载页面").click()
+    expect(second.locator("textarea[name='report.opening']")).to_have_value(
+        "第一个标签页写的导语。"
+    )
+    expect(second.locator(".backup-panel")).to_contain_text("第二个标签页写的导语。")
 
 
 def test_it_refreshes_the_findings_panel_after_each_save(page, login, official, make_report, sample_tree):
