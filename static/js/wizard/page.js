@@ -29,7 +29,8 @@ export function renderedValue(el) {
     const chosen = Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; })[0];
     return chosen ? chosen.value : el.options.length ? el.options[0].value : "";
   }
-  return el.defaultValue;
+  // a one-line field drops line breaks from its value by itself: that is no edit
+  return el.tagName === "INPUT" ? el.defaultValue.replace(/[\r\n]/g, "") : el.defaultValue;
 }
 export function isText(el) {
   return el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && el.type === "text");
