@@ -82,10 +82,10 @@ def take_lock(report: Report, expected, part: str = "") -> int:
 
     ``expected`` is a :class:`Seen` version of ``part`` or the ``int`` version of the whole
     report as the page saw it. Moves the part's version on (every part's when ``part`` is
-    ``""``) and the report's; returns the part's new version (the report's for ``""``). Raises :class:`StaleVersion` when someone else changed it since,
-    :class:`Superseded` when this tab already stored a newer save of it, and
-    :class:`NotEditable` when the report may no longer be edited. Call it inside the
-    transaction that writes the change.
+    ``""``) and the report's; returns the part's new version (the report's for ``""``).
+    Raises :class:`StaleVersion` when someone else changed it since, :class:`Superseded`
+    when this tab already stored a newer save of it, and :class:`NotEditable` when the
+    report may no longer be edited. Call it inside the transaction that writes the change.
     """
     closed = deadlines.why_read_only(report)  # after the deadline, in a closed year
     if closed:
@@ -99,14 +99,14 @@ def take_lock(report: Report, expected, part: str = "") -> int:
         expected = -1
     version = _bump_report(report, expected)
     history.keep_daily(report)
-    parts = PartVersion.objects.filter(report_id=report.pk)
     if part:
         return _bump_part(report, part)
-    else:
-        PartVersion.objects.bulk_create(
-            [PartVersion(report_id=report.pk, part=p) for p in FIXED_PARTS], ignore_conflicts=True
-        )
-        parts.update(version=F("version") + 1, writer="", seq=0)
+    PartVersion.objects.bulk_create(
+        [PartVersion(report_id=report.pk, part=p) for p in FIXED_PARTS], ignore_conflicts=True
+    )
+    PartVersion.objects.filter(report_id=report.pk).update(
+        version=F("version") + 1, writer="", seq=0
+    )
     return version
 
 
